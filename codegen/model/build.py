@@ -1,0 +1,454 @@
+"""Merge the registry schemas and the resource specification into one model.
+
+The registry schema is authoritative for types, constraints, descriptions and
+required-ness; the resource specification adds documentation URLs, update types
+and ``GetAtt`` attributes. A type that only one of them has is built from that one.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+from collections import defaultdict
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from codegen.errors import PathPart, SpecError
+from codegen.model import naming
+from codegen.model.patterns import check_pattern
+from codegen.model.types import (
+    BOOLEAN,
+    DOUBLE,
+    INTEGER,
+    JSON,
+    LONG,
+    NO_CONSTRAINTS,
+    STRING,
+    TIMESTAMP,
+    Attribute,
+    Constraints,
+    Model,
+    Property,
+    PropertyType,
+    ResourceType,
+    Service,
+    SpecVersions,
+    TypeRef,
+)
+
+_REGISTRY_TYPES = {"string": STRING, "integer": INTEGER, "number": DOUBLE, "boolean": BOOLEAN}
+_SPEC_PRIMITIVES = {"Object": JSON}
+_CONSTRAINT_KEYS = {
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusiveMinimum": "exclusive_minimum",
+    "exclusiveMaximum": "exclusive_maximum",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+    "enum": "enum",
+    "minItems": "min_items",
+    "maxItems": "max_items",
+}
+
+
+def select_types(available: Iterable[str], patterns: Sequence[str]) -> List[str]:
+    """The type names matching any of ``patterns`` (exact names or fnmatch patterns), sorted."""
+    names = sorted(set(available))
+    chosen = {n for n in names for p in patterns if n == p or fnmatch.fnmatchcase(n, p)}
+    return sorted(chosen)
+
+
+class _Source:
+    """One input document, for error messages."""
+
+    def __init__(self, file: str, document: Mapping[str, Any]) -> None:
+        self.file = file
+        self.document = document
+
+    def error(self, path: Sequence[PathPart], reason: str) -> SpecError:
+        return SpecError.at(self.file, path, reason)
+
+
+def _constraints(source: _Source, node: Mapping[str, Any], path: List[PathPart]) -> Constraints:
+    values: Dict[str, Any] = {}
+    for key, field in _CONSTRAINT_KEYS.items():
+        if key not in node:
+            continue
+        value = node[key]
+        if key == "pattern":
+            check_pattern(source, value, path + [key])
+        elif key == "enum":
+            if not isinstance(value, list) or not value:
+                raise source.error(path + [key], "enum must be a non-empty array")
+            value = tuple(value)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise source.error(path + [key], f"{key} must be a finite number, not {value!r}")
+        values[field] = value
+    for low, high in (("minimum", "maximum"), ("min_length", "max_length"), ("min_items", "max_items")):
+        if values.get(low) is not None and values.get(high) is not None and values[low] > values[high]:
+            raise source.error(path, f"{low} {values[low]} is greater than {high} {values[high]}")
+    return Constraints(**values)
+
+
+class _RegistryResource:
+    """Reads one registry schema into properties and property types."""
+
+    def __init__(self, source: _Source, spec: Optional["_SpecResource"]) -> None:
+        self.source = source
+        self.spec = spec
+        self.structs: Dict[str, PropertyType] = {}
+        self._struct_pointers: Dict[str, str] = {}
+
+    # -- $ref --------------------------------------------------------------
+
+    def _resolve(self, ref: str, path: List[PathPart]) -> Tuple[Any, List[PathPart]]:
+        if not ref.startswith("#/"):
+            raise self.source.error(path, f"unsupported $ref {ref!r}: only local references are read")
+        target: Any = self.source.document
+        target_path: List[PathPart] = []
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(target, dict) or part not in target:
+                raise self.source.error(path, f"$ref {ref!r} points to nothing")
+            target = target[part]
+            target_path.append(part)
+        return target, target_path
+
+    # -- types -------------------------------------------------------------
+
+    def type_of(self, node: Any, path: List[PathPart], hint: str, seen: Tuple[str, ...] = ()) -> TypeRef:
+        if not isinstance(node, dict):
+            raise self.source.error(path, "expected a schema object")
+        own = _constraints(self.source, node, path)
+        if "$ref" in node:
+            ref = node["$ref"]
+            if ref in seen:
+                raise self.source.error(path, f"$ref {ref!r} refers to itself without a structure in between")
+            target, target_path = self._resolve(ref, path + ["$ref"])
+            if self._is_struct(target):
+                return TypeRef.of_struct(self._struct(str(target_path[-1]), target, target_path))
+            resolved = self.type_of(target, target_path, str(target_path[-1]), seen + (ref,))
+            return resolved.with_constraints(resolved.constraints.merged(own))
+        declared = node.get("type")
+        if isinstance(declared, list):
+            kinds = sorted(set(declared) - {"null"})
+            if len(kinds) == 1:
+                declared = kinds[0]
+            elif kinds:
+                options = tuple(self._simple(kind, node, path, hint, own) for kind in kinds)
+                return TypeRef("union", options=options, constraints=own)
+            else:
+                declared = None
+        if declared is None:
+            if self._is_struct(node):
+                return TypeRef.of_struct(self._struct(hint, node, path))
+            return TypeRef.of_primitive(JSON, own)
+        return self._simple(declared, node, path, hint, own)
+
+    def _simple(self, kind: str, node: Mapping[str, Any], path: List[PathPart], hint: str, own: Constraints) -> TypeRef:
+        if kind in _REGISTRY_TYPES:
+            primitive = _REGISTRY_TYPES[kind]
+            if primitive == STRING and node.get("format") == "date-time":
+                primitive = TIMESTAMP
+            return TypeRef.of_primitive(primitive, own)
+        if kind == "array":
+            items = node.get("items", {})
+            if isinstance(items, list):
+                items = items[0] if items else {}
+            item = self.type_of(items, path + ["items"], hint)
+            return TypeRef.list_of(item, own)
+        if kind == "object":
+            if self._is_struct(node):
+                return TypeRef.of_struct(self._struct(hint, node, path))
+            value_schema = self._map_values(node, path)
+            if value_schema is not None:
+                schema, schema_path = value_schema
+                return TypeRef.map_of(self.type_of(schema, schema_path, hint), own)
+            return TypeRef.of_primitive(JSON, own)
+        raise self.source.error(path + ["type"], f"unknown type {kind!r}")
+
+    def _map_values(self, node: Mapping[str, Any], path: List[PathPart]) -> Optional[Tuple[Any, List[PathPart]]]:
+        patterns = node.get("patternProperties")
+        if isinstance(patterns, dict) and len(patterns) == 1:
+            (key, schema), = patterns.items()
+            check_pattern(self.source, key, path + ["patternProperties"])
+            return schema, path + ["patternProperties", key]
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict) and extra:
+            return extra, path + ["additionalProperties"]
+        return None
+
+    @staticmethod
+    def _is_struct(node: Any) -> bool:
+        return (
+            isinstance(node, dict)
+            and node.get("type", "object") in ("object", ["object"])
+            and isinstance(node.get("properties"), dict)
+            and bool(node["properties"])
+        )
+
+    def _struct(self, name: str, node: Mapping[str, Any], path: List[PathPart]) -> str:
+        pointer = "/".join(map(str, path))
+        name = self._unique_struct_name(name, pointer)
+        if name in self._struct_pointers:
+            return name
+        self._struct_pointers[name] = pointer
+        spec_type = self.spec.property_type(name) if self.spec else None
+        properties = self.properties(node, path, spec_type.get("Properties", {}) if spec_type else {})
+        self.structs[name] = PropertyType(
+            cfn_name=name,
+            class_name=naming.property_type_class_name(name),
+            properties=properties,
+            description=node.get("description", ""),
+            documentation_url=spec_type.get("Documentation", "") if spec_type else "",
+        )
+        return name
+
+    def _unique_struct_name(self, name: str, pointer: str) -> str:
+        candidate, n = name, 1
+        while candidate in self._struct_pointers and self._struct_pointers[candidate] != pointer:
+            n += 1
+            candidate = f"{name}{n}"
+        return candidate
+
+    # -- properties --------------------------------------------------------
+
+    def properties(
+        self,
+        node: Mapping[str, Any],
+        path: List[PathPart],
+        spec_properties: Mapping[str, Any],
+        *,
+        exclude: Iterable[str] = (),
+        create_only: Iterable[str] = (),
+        deprecated: Iterable[str] = (),
+    ) -> Tuple[Property, ...]:
+        required = set(node.get("required", ()))
+        excluded, immutable, old = set(exclude), set(create_only), set(deprecated)
+        result = []
+        for cfn_name in sorted(node["properties"]):
+            if cfn_name in excluded:
+                continue
+            prop_path = path + ["properties", cfn_name]
+            schema = node["properties"][cfn_name]
+            spec_prop = spec_properties.get(cfn_name, {})
+            hint = spec_prop.get("ItemType") or spec_prop.get("Type") or cfn_name
+            if hint in ("List", "Map"):
+                hint = cfn_name
+            prop_type = self.type_of(schema, prop_path, hint)
+            update_type = spec_prop.get("UpdateType") or ("Immutable" if cfn_name in immutable else "Mutable")
+            result.append(
+                Property(
+                    cfn_name=cfn_name,
+                    python_name=naming.property_name(cfn_name),
+                    type=prop_type,
+                    required=cfn_name in required,
+                    description=_description(schema, self.source.document, prop_path),
+                    documentation_url=spec_prop.get("Documentation", ""),
+                    update_type=update_type,
+                    deprecated=cfn_name in old,
+                )
+            )
+        return tuple(result)
+
+
+def _description(schema: Mapping[str, Any], document: Mapping[str, Any], path: List[PathPart]) -> str:
+    text = schema.get("description")
+    if isinstance(text, str):
+        return text
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target: Any = document
+        for part in ref[2:].split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        if isinstance(target, dict) and isinstance(target.get("description"), str):
+            return str(target["description"])
+    return ""
+
+
+def _top_level_names(source: _Source, key: str) -> List[str]:
+    names = []
+    for index, pointer in enumerate(source.document.get(key, ())):
+        parts = pointer.split("/")
+        if len(parts) >= 3 and parts[1] == "properties":
+            names.append("/".join(parts[2:]) if len(parts) > 3 else parts[2])
+        else:
+            raise source.error([key, index], f"expected /properties/<name>, not {pointer!r}")
+    return names
+
+
+class _SpecResource:
+    """One resource type of the resource specification, with its property types."""
+
+    def __init__(self, source: _Source, type_name: str) -> None:
+        self.source = source
+        self.type_name = type_name
+        self.entry: Mapping[str, Any] = source.document["ResourceTypes"][type_name]
+
+    def property_type(self, name: str) -> Optional[Mapping[str, Any]]:
+        found = self.source.document["PropertyTypes"].get(f"{self.type_name}.{name}")
+        return found if isinstance(found, dict) else None
+
+    def type_of(self, prop: Mapping[str, Any], path: List[PathPart]) -> TypeRef:
+        def primitive(name: str) -> TypeRef:
+            return TypeRef.of_primitive(_SPEC_PRIMITIVES.get(name, name))
+
+        def named(name: str) -> TypeRef:
+            if name == "Tag" or self.property_type(name) is not None:
+                return TypeRef.of_struct(name)
+            raise self.source.error(path, f"property type {self.type_name}.{name} is not defined")
+
+        if "PrimitiveType" in prop:
+            return primitive(prop["PrimitiveType"])
+        kind = prop.get("Type")
+        if kind in ("List", "Map"):
+            if "PrimitiveItemType" in prop:
+                item = primitive(prop["PrimitiveItemType"])
+            elif "ItemType" in prop:
+                item = named(prop["ItemType"])
+            else:
+                raise self.source.error(path, f"a {kind} needs an ItemType or a PrimitiveItemType")
+            return TypeRef.list_of(item) if kind == "List" else TypeRef.map_of(item)
+        if isinstance(kind, str):
+            return named(kind)
+        raise self.source.error(path, "a property needs a PrimitiveType or a Type")
+
+    def properties(self, entry: Mapping[str, Any], path: List[PathPart]) -> Tuple[Property, ...]:
+        props = entry.get("Properties", {})
+        return tuple(
+            Property(
+                cfn_name=name,
+                python_name=naming.property_name(name),
+                type=self.type_of(props[name], path + ["Properties", name]),
+                required=bool(props[name].get("Required", False)),
+                documentation_url=props[name].get("Documentation", ""),
+                update_type=props[name].get("UpdateType", "Mutable"),
+            )
+            for name in sorted(props)
+        )
+
+    def property_types(self) -> Tuple[PropertyType, ...]:
+        """Every property type reachable from the resource's properties."""
+        found: Dict[str, PropertyType] = {}
+        pending = [name for p in self.properties(self.entry, ["ResourceTypes", self.type_name]) for name in p.type.structs()]
+        while pending:
+            name = pending.pop()
+            if name in found:
+                continue
+            key = "Tag" if name == "Tag" else f"{self.type_name}.{name}"
+            entry = self.source.document["PropertyTypes"][key]
+            props = self.properties(entry, ["PropertyTypes", key])
+            found[name] = PropertyType(
+                cfn_name=name,
+                class_name=naming.property_type_class_name(name),
+                properties=props,
+                documentation_url=entry.get("Documentation", ""),
+            )
+            pending.extend(s for p in props for s in p.type.structs())
+        return tuple(found[n] for n in sorted(found))
+
+    def attributes(self) -> Dict[str, TypeRef]:
+        result = {}
+        for name, attr in sorted(self.entry.get("Attributes", {}).items()):
+            if not attr:
+                result[name] = TypeRef.of_primitive(STRING)
+            else:
+                result[name] = self.type_of(attr, ["ResourceTypes", self.type_name, "Attributes", name])
+        return result
+
+
+def _build_resource(type_name: str, registry: Optional[_Source], spec: Optional[_SpecResource]) -> ResourceType:
+    vendor, service, resource = type_name.split("::")
+    spec_attributes = spec.attributes() if spec else {}
+    if registry is not None:
+        reader = _RegistryResource(registry, spec)
+        document = registry.document
+        read_only = _top_level_names(registry, "readOnlyProperties")
+        properties = reader.properties(
+            document,
+            [],
+            spec.entry.get("Properties", {}) if spec else {},
+            exclude=read_only,
+            create_only=_top_level_names(registry, "createOnlyProperties"),
+            deprecated=_top_level_names(registry, "deprecatedProperties"),
+        )
+        structs = tuple(reader.structs[n] for n in sorted(reader.structs))
+        attribute_types = dict(spec_attributes)
+        for name in read_only:
+            if name not in attribute_types:
+                schema = document["properties"].get(name.split("/")[0], {})
+                attribute_types[name.replace("/", ".")] = (
+                    reader.type_of(schema, ["properties", name], name) if "/" not in name else TypeRef.of_primitive(STRING)
+                )
+        description = document.get("description", "")
+        sources = ("registry schema",) + (("resource specification",) if spec else ())
+    else:
+        assert spec is not None
+        properties = spec.properties(spec.entry, ["ResourceTypes", type_name])
+        structs = spec.property_types()
+        attribute_types = spec_attributes
+        description = ""
+        sources = ("resource specification",)
+    attributes = tuple(
+        Attribute(cfn_name=name, python_name=naming.attribute_name(name), type=_attribute_type(t))
+        for name, t in sorted(attribute_types.items())
+    )
+    return ResourceType(
+        type_name=type_name,
+        class_name=naming.resource_class_name(resource),
+        properties=properties,
+        property_types=structs,
+        attributes=attributes,
+        description=description,
+        documentation_url=spec.entry.get("Documentation", "") if spec else "",
+        sources=sources,
+    )
+
+
+def _attribute_type(type_ref: TypeRef) -> TypeRef:
+    """GetAtt values are strings or lists of strings to the user (tokens either way)."""
+    if type_ref.kind == "list":
+        return TypeRef.list_of(TypeRef.of_primitive(STRING))
+    return TypeRef.of_primitive(STRING)
+
+
+def build_model(
+    *,
+    resource_spec: Mapping[str, Any],
+    resource_spec_file: str,
+    registry_schemas: Mapping[str, Mapping[str, Any]],
+    registry_version: str,
+    type_names: Sequence[str],
+) -> Model:
+    """The model of ``type_names``; ``registry_schemas`` maps zip member names to schemas."""
+    spec_source = _Source(resource_spec_file, resource_spec)
+    registry_by_type = {
+        schema["typeName"]: _Source(file, schema) for file, schema in sorted(registry_schemas.items())
+    }
+    by_module: Dict[Tuple[str, str], List[ResourceType]] = defaultdict(list)
+    for type_name in sorted(type_names):
+        spec = _SpecResource(spec_source, type_name) if type_name in resource_spec["ResourceTypes"] else None
+        registry = registry_by_type.get(type_name)
+        if spec is None and registry is None:
+            raise SpecError(resource_spec_file, "/ResourceTypes", f"no resource type {type_name!r} in the specs")
+        resource = _build_resource(type_name, registry, spec)
+        by_module[(resource.vendor, resource.service)].append(resource)
+    services = tuple(
+        Service(
+            module_name=naming.module_name(vendor, service),
+            vendor=vendor,
+            name=service,
+            resources=tuple(sorted(resources, key=lambda r: r.class_name)),
+        )
+        for (vendor, service), resources in sorted(by_module.items())
+    )
+    return Model(
+        services=services,
+        versions=SpecVersions(
+            resource_specification=str(resource_spec["ResourceSpecificationVersion"]),
+            registry_schemas=registry_version,
+        ),
+    )
+
+
+__all__ = ["build_model", "select_types"]

@@ -1,0 +1,32 @@
+"""Regular expressions of the registry schemas.
+
+AWS writes patterns for Java's regex engine (``\\p{L}``, ``\\p{Print}``, inline
+flags mid-pattern); Python's ``re`` rejects about a hundred of the real ones,
+the ``regex`` module accepts all but a handful. The generated validators use
+``regex`` too, so a pattern that compiles here compiles at run time.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Protocol
+
+import regex
+
+from codegen.errors import PathPart, SpecError
+
+MAX_PATTERN_LENGTH = 10_000
+
+
+class _Located(Protocol):
+    def error(self, path: List[PathPart], reason: str) -> SpecError: ...
+
+
+def check_pattern(source: _Located, pattern: Any, path: List[PathPart]) -> None:
+    if not isinstance(pattern, str):
+        raise source.error(path, f"a pattern must be a string, not {type(pattern).__name__}")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise source.error(path, f"pattern of {len(pattern)} characters is over the limit of {MAX_PATTERN_LENGTH}")
+    try:
+        regex.compile(pattern)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        raise source.error(path, f"invalid regular expression {pattern!r}: {exc}") from None

@@ -1,0 +1,179 @@
+"""The one intermediate model both spec formats are merged into.
+
+Everything the templates need is here, already decided: Python names, types,
+constraints and texts. Templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Tuple
+
+# Primitive kinds of the model; the registry's JSON types and the resource
+# specification's PrimitiveType both map onto these.
+STRING = "String"
+INTEGER = "Integer"
+LONG = "Long"
+DOUBLE = "Double"
+NUMBER = "Number"
+BOOLEAN = "Boolean"
+TIMESTAMP = "Timestamp"
+JSON = "Json"
+PRIMITIVES = (STRING, INTEGER, LONG, DOUBLE, NUMBER, BOOLEAN, TIMESTAMP, JSON)
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Value constraints from the registry schema (JSON Schema keywords)."""
+
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    exclusive_minimum: Optional[float] = None
+    exclusive_maximum: Optional[float] = None
+    min_length: Optional[int] = None
+    max_length: Optional[int] = None
+    pattern: Optional[str] = None
+    enum: Optional[Tuple[Any, ...]] = None
+    min_items: Optional[int] = None
+    max_items: Optional[int] = None
+
+    def merged(self, other: "Constraints") -> "Constraints":
+        """These constraints with ``other``'s set values laid over them."""
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        for name in self.__dataclass_fields__:
+            value = getattr(other, name)
+            if value is not None:
+                values[name] = value
+        return Constraints(**values)
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) is None for name in self.__dataclass_fields__)
+
+
+NO_CONSTRAINTS = Constraints()
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """The type of a property value.
+
+    ``kind`` is one of ``primitive`` (``primitive`` names which), ``list`` and
+    ``map`` (``item`` is the element type), ``struct`` (``struct`` names a
+    property type of the same resource) or ``union`` (``options``).
+    """
+
+    kind: str
+    primitive: str = ""
+    item: Optional["TypeRef"] = None
+    struct: str = ""
+    options: Tuple["TypeRef", ...] = ()
+    constraints: Constraints = NO_CONSTRAINTS
+
+    @staticmethod
+    def of_primitive(name: str, constraints: Constraints = NO_CONSTRAINTS) -> "TypeRef":
+        return TypeRef("primitive", primitive=name, constraints=constraints)
+
+    @staticmethod
+    def list_of(item: "TypeRef", constraints: Constraints = NO_CONSTRAINTS) -> "TypeRef":
+        return TypeRef("list", item=item, constraints=constraints)
+
+    @staticmethod
+    def map_of(item: "TypeRef", constraints: Constraints = NO_CONSTRAINTS) -> "TypeRef":
+        return TypeRef("map", item=item, constraints=constraints)
+
+    @staticmethod
+    def of_struct(name: str) -> "TypeRef":
+        return TypeRef("struct", struct=name)
+
+    def with_constraints(self, constraints: Constraints) -> "TypeRef":
+        return TypeRef(self.kind, self.primitive, self.item, self.struct, self.options, constraints)
+
+    def structs(self) -> Tuple[str, ...]:
+        """Names of the property types this type refers to, directly or inside."""
+        if self.kind == "struct":
+            return (self.struct,)
+        if self.item is not None:
+            return self.item.structs()
+        return tuple(name for option in self.options for name in option.structs())
+
+
+@dataclass(frozen=True)
+class Property:
+    cfn_name: str
+    python_name: str
+    type: TypeRef
+    required: bool
+    description: str = ""
+    documentation_url: str = ""
+    # "Mutable", "Immutable" (a change requires replacement) or "Conditional".
+    update_type: str = "Mutable"
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class PropertyType:
+    """A nested structure of a resource (``CfnBucket.RuleProperty``)."""
+
+    cfn_name: str
+    class_name: str
+    properties: Tuple[Property, ...]
+    description: str = ""
+    documentation_url: str = ""
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A value read with ``Fn::GetAtt``."""
+
+    cfn_name: str
+    python_name: str
+    type: TypeRef
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ResourceType:
+    type_name: str
+    class_name: str
+    properties: Tuple[Property, ...]
+    property_types: Tuple[PropertyType, ...]
+    attributes: Tuple[Attribute, ...]
+    description: str = ""
+    documentation_url: str = ""
+    # Where the type's data came from, for the module header and the docs.
+    sources: Tuple[str, ...] = ()
+
+    @property
+    def vendor(self) -> str:
+        return self.type_name.split("::")[0]
+
+    @property
+    def service(self) -> str:
+        return self.type_name.split("::")[1]
+
+    @property
+    def resource_name(self) -> str:
+        return self.type_name.split("::")[2]
+
+
+@dataclass(frozen=True)
+class Service:
+    """One generated module (``cfnpy.aws_lambda``)."""
+
+    module_name: str
+    vendor: str
+    name: str
+    resources: Tuple[ResourceType, ...]
+
+
+@dataclass(frozen=True)
+class SpecVersions:
+    resource_specification: str
+    registry_schemas: str
+
+
+@dataclass(frozen=True)
+class Model:
+    services: Tuple[Service, ...]
+    versions: SpecVersions
+    notes: Tuple[str, ...] = field(default=())

@@ -1,0 +1,62 @@
+"""load -> validate -> model -> render -> format -> write, end to end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Sequence
+
+from codegen.load import load_inputs
+from codegen.model.build import build_model
+from codegen.model.types import Model
+from codegen.render.render import render_package
+from codegen.write.atomic import replace_tree
+
+
+@dataclass(frozen=True)
+class Summary:
+    services: int
+    resource_types: int
+    property_types: int
+    files: int
+    lines: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.resource_types} resource types, {self.property_types} property types, "
+            f"{self.services} services: {self.files} files, {self.lines} lines"
+        )
+
+
+def build(specs: Path, types: Sequence[str]) -> Model:
+    inputs = load_inputs(specs, types)
+    return build_model(
+        resource_spec=inputs.resource_spec,
+        resource_spec_file=inputs.resource_spec_file,
+        registry_schemas=inputs.registry_schemas,
+        registry_version=inputs.registry_version,
+        type_names=inputs.type_names,
+    )
+
+
+def write_files(out: Path, files: Dict[str, bytes]) -> None:
+    def fill(staging: Path) -> None:
+        for relative, data in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    replace_tree(out, fill)
+
+
+def generate(*, specs: Path, out: Path, templates: Path, types: Sequence[str]) -> Summary:
+    model = build(specs, types)
+    files = render_package(model, templates)
+    write_files(out, files)
+    return Summary(
+        services=len(model.services),
+        resource_types=sum(len(s.resources) for s in model.services),
+        property_types=sum(len(r.property_types) for s in model.services for r in s.resources),
+        files=len(files),
+        lines=sum(data.count(b"\n") for data in files.values()),
+    )

@@ -1,0 +1,1 @@
+"""Model -> Python source: views, jinja2 templates, black."""

@@ -1,0 +1,461 @@
+"""What the templates lay out, computed from the model: names, annotations,
+value-spec expressions, docstring texts and examples.
+
+Every spec string that ends up in code goes through ``escape.literal``; texts
+meant for docstrings stay plain here and are escaped by the template's
+``literal(docstring=True)`` filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from codegen.errors import SpecError
+from codegen.model.samples import sample_value
+from codegen.model.types import (
+    BOOLEAN,
+    DOUBLE,
+    INTEGER,
+    JSON,
+    LONG,
+    NUMBER,
+    STRING,
+    TIMESTAMP,
+    Attribute,
+    Constraints,
+    Model,
+    Property,
+    PropertyType,
+    ResourceType,
+    Service,
+    TypeRef,
+)
+from codegen.render.escape import literal
+
+RESOLVABLE = "IResolvable"
+_NUMBER = "typing.Union[int, float]"
+
+
+def _check_identifier(name: str, what: str) -> str:
+    """Names come from spec data: refuse anything that is not a plain identifier."""
+    if not name.isidentifier() or not name.isascii():
+        raise SpecError("<model>", "", f"{what} {name!r} is not a valid Python identifier")
+    return name
+
+
+# -- annotations -------------------------------------------------------------
+
+
+def _union(parts: Sequence[str]) -> str:
+    flat: List[str] = []
+    for part in parts:
+        inner = part[len("typing.Union[") : -1] if part.startswith("typing.Union[") else None
+        for piece in _split_union(inner) if inner is not None else [part]:
+            if piece not in flat:
+                flat.append(piece)
+    if "typing.Any" in flat:
+        return "typing.Any"
+    return flat[0] if len(flat) == 1 else f"typing.Union[{', '.join(flat)}]"
+
+
+def _split_union(inner: str) -> List[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(inner):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(inner[start:index].strip())
+            start = index + 1
+    parts.append(inner[start:].strip())
+    return parts
+
+
+def annotation(t: TypeRef, owner: str, setting: bool) -> str:
+    """The Python type of a value of ``t``, as read (``setting=False``) or as given."""
+    if t.kind == "primitive":
+        base = {
+            STRING: "str",
+            TIMESTAMP: "typing.Union[str, datetime.date]" if setting else "str",
+            INTEGER: _NUMBER,
+            LONG: _NUMBER,
+            DOUBLE: _NUMBER,
+            NUMBER: _NUMBER,
+            BOOLEAN: "bool",
+            JSON: "typing.Any",
+        }[t.primitive]
+        return _union([base, RESOLVABLE])
+    if t.kind == "struct":
+        cls = f"{owner}.{_check_identifier(t.struct, 'property type')}Property"
+        if setting:
+            return _union([RESOLVABLE, cls, "typing.Mapping[str, typing.Any]"])
+        return _union([RESOLVABLE, cls])
+    if t.kind in ("list", "map"):
+        assert t.item is not None
+        item = annotation(t.item, owner, setting)
+        if t.kind == "list":
+            container = f"typing.Sequence[{item}]" if setting else f"typing.List[{item}]"
+        else:
+            container = f"typing.Mapping[str, {item}]" if setting else f"typing.Dict[str, {item}]"
+        return _union([RESOLVABLE, container])
+    if t.kind == "union":
+        return _union([annotation(o, owner, setting) for o in t.options])
+    raise ValueError(t.kind)
+
+
+def optional(annotation_text: str, required: bool) -> str:
+    if required or annotation_text == "typing.Any":
+        return annotation_text
+    return f"typing.Optional[{annotation_text}]"
+
+
+# -- value specs -------------------------------------------------------------
+
+_SPEC_CLASS = {
+    STRING: "String",
+    TIMESTAMP: "Timestamp",
+    INTEGER: "Integer",
+    LONG: "Integer",
+    DOUBLE: "Double",
+    NUMBER: "Double",
+    BOOLEAN: "Boolean",
+    JSON: "Json",
+}
+_ACCEPTED = {
+    "String": ("min_length", "max_length", "pattern", "enum"),
+    "Timestamp": ("min_length", "max_length", "pattern", "enum"),
+    "Integer": ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "enum"),
+    "Double": ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "enum"),
+    "Boolean": ("enum",),
+    "Json": (),
+    "ListOf": ("min_items", "max_items"),
+    "MapOf": (),
+}
+
+
+def _kwargs(cls: str, c: Constraints) -> str:
+    args = []
+    for name in _ACCEPTED[cls]:
+        value = getattr(c, name)
+        if value is not None:
+            args.append(f"{name}={literal(value)}")
+    return ", ".join(args)
+
+
+def spec_expression(t: TypeRef, owner: str) -> str:
+    """Source of the runtime value spec (``_p.Integer(minimum=60)``) for ``t``."""
+    if t.kind == "primitive":
+        cls = _SPEC_CLASS[t.primitive]
+        return f"_p.{cls}({_kwargs(cls, t.constraints)})"
+    if t.kind == "struct":
+        return f"_p.Struct(lambda: {owner}.{_check_identifier(t.struct, 'property type')}Property)"
+    if t.kind == "list":
+        assert t.item is not None
+        extra = _kwargs("ListOf", t.constraints)
+        return f"_p.ListOf({spec_expression(t.item, owner)}{', ' + extra if extra else ''})"
+    if t.kind == "map":
+        assert t.item is not None
+        return f"_p.MapOf({spec_expression(t.item, owner)})"
+    if t.kind == "union":
+        return f"_p.Union({', '.join(spec_expression(o, owner) for o in t.options)})"
+    raise ValueError(t.kind)
+
+
+# -- docs ----------------------------------------------------------------------
+
+
+def constraint_notes(t: TypeRef) -> List[str]:
+    c = t.constraints
+    notes = []
+    if c.minimum is not None:
+        notes.append(f"Minimum: {_number(c.minimum)}")
+    if c.exclusive_minimum is not None:
+        notes.append(f"Greater than: {_number(c.exclusive_minimum)}")
+    if c.maximum is not None:
+        notes.append(f"Maximum: {_number(c.maximum)}")
+    if c.exclusive_maximum is not None:
+        notes.append(f"Less than: {_number(c.exclusive_maximum)}")
+    if c.min_length is not None:
+        notes.append(f"Minimum length: {c.min_length}")
+    if c.max_length is not None:
+        notes.append(f"Maximum length: {c.max_length}")
+    if c.min_items is not None:
+        notes.append(f"Minimum items: {c.min_items}")
+    if c.max_items is not None:
+        notes.append(f"Maximum items: {c.max_items}")
+    if c.pattern is not None:
+        notes.append(f"Pattern: ``{c.pattern}``")
+    if c.enum is not None:
+        notes.append("Allowed values: " + ", ".join(f"``{v}``" for v in c.enum))
+    if t.item is not None:
+        notes.extend(f"Each item: {note}" for note in constraint_notes(t.item))
+    return notes
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def property_doc(p: Property) -> str:
+    """One paragraph: description, constraints, replacement, deprecation."""
+    parts = [p.description.strip() or f"The ``{p.cfn_name}`` property."]
+    parts.extend(note + "." for note in constraint_notes(p.type))
+    if p.update_type == "Immutable":
+        parts.append("Changing it requires replacement of the resource.")
+    elif p.update_type == "Conditional":
+        parts.append("Changing it may require replacement of the resource.")
+    if p.deprecated:
+        parts.append("Deprecated by AWS: setting it warns.")
+    return " ".join(" ".join(part.split()) for part in parts)
+
+
+@dataclass(frozen=True)
+class PropView:
+    name: str
+    cfn_name: str
+    required: bool
+    deprecated: bool
+    getter: str
+    setter: str
+    parameter: str
+    spec: str
+    doc: str
+    see: str
+
+
+@dataclass(frozen=True)
+class StructView:
+    class_name: str
+    qualified_name: str
+    cfn_name: str
+    doc: str
+    see: str
+    props: Tuple[PropView, ...]
+    init_props: Tuple[PropView, ...]
+    example: str
+
+
+@dataclass(frozen=True)
+class AttributeView:
+    name: str
+    cfn_name: str
+    annotation: str
+    list_valued: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    class_name: str
+    type_name: str
+    doc: str
+    see: str
+    props: Tuple[PropView, ...]
+    init_props: Tuple[PropView, ...]
+    structs: Tuple[StructView, ...]
+    attributes: Tuple[AttributeView, ...]
+    props_class: StructView
+    example: str
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    module_name: str
+    title: str
+    versions: str
+    resources: Tuple[ResourceView, ...]
+    exports: Tuple[str, ...]
+
+
+def _prop_view(p: Property, owner: str) -> PropView:
+    getter = optional(annotation(p.type, owner, setting=False), p.required)
+    setter = optional(annotation(p.type, owner, setting=True), p.required)
+    return PropView(
+        name=_check_identifier(p.python_name, "property name"),
+        cfn_name=p.cfn_name,
+        required=p.required,
+        deprecated=p.deprecated,
+        getter=getter,
+        setter=setter,
+        parameter=setter,
+        spec=spec_expression(p.type, owner),
+        doc=property_doc(p),
+        see=p.documentation_url,
+    )
+
+
+def _init_order(props: Sequence[PropView]) -> Tuple[PropView, ...]:
+    """Required parameters first, as in AWS CDK; alphabetical within each group."""
+    return tuple(sorted(props, key=lambda p: (not p.required, p.name)))
+
+
+# -- examples ------------------------------------------------------------------
+
+
+class _Example:
+    """Builds the example code of a class from sample values, AWS CDK style."""
+
+    def __init__(self, module: str, resource: ResourceType) -> None:
+        self.module = module
+        self.alias = module.split("_", 1)[1] + "_" if module.startswith("aws_") else module
+        self.resource = resource
+        self.structs = {s.cfn_name: s for s in resource.property_types}
+
+    def _struct_call(self, name: str, indent: int, stack: Tuple[str, ...]) -> str:
+        struct = self.structs[name]
+        required = [p for p in struct.properties if p.required]
+        chosen = required if name in stack else list(struct.properties)
+        chosen = [p for p in chosen if not (set(p.type.structs()) & set(stack + (name,)))] or required
+        call = f"{self.alias}.{self.resource.class_name}.{struct.class_name}("
+        return call + self._args(chosen, indent + 4, stack + (name,)) + ")"
+
+    def value(self, p: Property, indent: int, stack: Tuple[str, ...]) -> str:
+        markers: Dict[str, str] = {}
+
+        def struct(name: str) -> Any:
+            marker = f"\x00{len(markers)}\x00"
+            markers[marker] = self._struct_call(name, indent, stack)
+            return _Raw(marker)
+
+        sample = sample_value(p.type, p.cfn_name, struct)
+        text = _code(sample)
+        for marker, call in markers.items():
+            text = text.replace(repr(_Raw(marker)), call)
+        return text
+
+    def _args(self, props: Sequence[Property], indent: int, stack: Tuple[str, ...]) -> str:
+        if not props:
+            return ""
+        pad = " " * indent
+        ordered = sorted(props, key=lambda p: (not p.required, p.python_name))
+        lines = []
+        for index, p in enumerate(ordered):
+            if index and not p.required and ordered[index - 1].required:
+                lines.append("")
+                lines.append(f"{pad}# the properties below are optional")
+            lines.append(f"{pad}{p.python_name}={self.value(p, indent, stack)},")
+        return "\n" + "\n".join(lines) + "\n" + " " * (indent - 4)
+
+    def resource_code(self) -> str:
+        variable = "cfn_" + _snake(self.resource.resource_name)
+        head = [
+            "# The code below shows an example of how to instantiate this type.",
+            "# The values are placeholders you should change.",
+            f"import cfnpy.{self.module} as {self.alias}",
+            "",
+        ]
+        args = self._args(self.resource.properties, 4, ())
+        call = f'{variable} = {self.alias}.{self.resource.class_name}(self, "My{self.resource.class_name}",{args})'
+        return "\n".join(head) + "\n" + call
+
+    def struct_code(self, struct: PropertyType) -> str:
+        variable = _snake(struct.class_name)
+        head = [
+            "# The code below shows an example of how to instantiate this type.",
+            "# The values are placeholders you should change.",
+            f"import cfnpy.{self.module} as {self.alias}",
+            "",
+        ]
+        return "\n".join(head) + "\n" + f"{variable} = " + self._struct_call(struct.cfn_name, 0, ())
+
+
+class _Raw:
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __repr__(self) -> str:
+        return self.marker
+
+
+def _code(value: Any) -> str:
+    if isinstance(value, _Raw):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' if value.isprintable() else ascii(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_code(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_code(k)}: {_code(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def _snake(name: str) -> str:
+    from codegen.model.naming import snake_case
+
+    return snake_case(name)
+
+
+# -- views -------------------------------------------------------------------
+
+
+def _struct_view(s: PropertyType, owner: str, example: str, qualified_prefix: str) -> StructView:
+    props = tuple(_prop_view(p, owner) for p in s.properties)
+    return StructView(
+        class_name=_check_identifier(s.class_name, "property type"),
+        qualified_name=f"{qualified_prefix}{s.class_name}",
+        cfn_name=s.cfn_name,
+        doc=" ".join((s.description or f"The ``{s.cfn_name}`` property type.").split()),
+        see=s.documentation_url,
+        props=props,
+        init_props=_init_order(props),
+        example=example,
+    )
+
+
+def resource_view(service: Service, r: ResourceType) -> ResourceView:
+    owner = _check_identifier(r.class_name, "resource class")
+    example = _Example(service.module_name, r)
+    props = tuple(_prop_view(p, owner) for p in r.properties)
+    structs = tuple(_struct_view(s, owner, example.struct_code(s), f"{owner}.") for s in r.property_types)
+    props_class = StructView(
+        class_name=f"{owner}Props",
+        qualified_name=f"{owner}Props",
+        cfn_name=r.type_name,
+        doc=f"Properties for defining a ``{r.class_name}``.",
+        see=r.documentation_url,
+        props=props,
+        init_props=_init_order(props),
+        example="",
+    )
+    attributes = tuple(
+        AttributeView(
+            name=_check_identifier(a.python_name, "attribute name"),
+            cfn_name=a.cfn_name,
+            annotation="typing.List[str]" if a.type.kind == "list" else "str",
+            list_valued=a.type.kind == "list",
+            doc=a.description or f"The ``{a.cfn_name}`` attribute (``Fn::GetAtt``).",
+        )
+        for a in r.attributes
+    )
+    return ResourceView(
+        class_name=owner,
+        type_name=r.type_name,
+        doc=" ".join((r.description or f"The ``{r.type_name}`` resource.").split()),
+        see=r.documentation_url,
+        props=props,
+        init_props=_init_order(props),
+        structs=structs,
+        attributes=attributes,
+        props_class=props_class,
+        example=example.resource_code(),
+    )
+
+
+def module_view(model: Model, service: Service) -> ModuleView:
+    resources = tuple(resource_view(service, r) for r in service.resources)
+    exports = sorted([r.class_name for r in resources] + [r.props_class.class_name for r in resources])
+    return ModuleView(
+        module_name=_check_identifier(service.module_name, "module name"),
+        title=f"{service.vendor}::{service.name}",
+        versions=(
+            f"CloudFormation resource specification {model.versions.resource_specification}, "
+            f"registry schemas {model.versions.registry_schemas}"
+        ),
+        resources=resources,
+        exports=tuple(exports),
+    )
+
+
+__all__ = ["ModuleView", "module_view", "Attribute", "Mapping", "Optional"]
