@@ -1,0 +1,533 @@
+"""Typed, validated properties for the generated L1 classes.
+
+Generated classes declare each CloudFormation property once, as a ``Prop``
+descriptor holding its CloudFormation name and a value spec built from the
+registry schema's constraints (``String(pattern=...)``, ``Integer(minimum=60)``,
+``ListOf(...)``, ``Struct(lambda: ...)``). The descriptor validates and
+normalises a value when it is set; ``CfnResourceBase`` and ``CfnStruct``
+validate everything again at synthesis, since lists and dicts can change in
+place. Unresolved tokens skip value checks, as in AWS CDK.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import warnings
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    Generic,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    overload,
+)
+
+from .errors import ValidationError
+from .cfn import CfnResource
+from .token import CfnRenderable, IResolvable, Token
+
+if TYPE_CHECKING:
+    from .construct import Construct
+
+G = TypeVar("G")
+S = TypeVar("S")
+_T = TypeVar("_T", bound="CfnStruct")
+
+
+class PropertyValueError(ValidationError):
+    """A property value breaks a rule of the resource's schema.
+
+    ``prop_path`` names the class and the property (``CfnEventInvokeConfig.
+    destination_config.on_failure.destination``); the construct path, when
+    known, is added as the error's ``path``.
+    """
+
+    def __init__(
+        self, prop_path: str, value: Any, rule: str, *, construct_path: Optional[str] = None, hint: Optional[str] = None
+    ) -> None:
+        self.prop_path = prop_path
+        self.value = value
+        self.rule = rule
+        super().__init__(f"{prop_path}: {_show(value)} {rule}", path=construct_path, hint=hint)
+
+    def at_construct(self, construct_path: str) -> "PropertyValueError":
+        """The same error, saying which construct it happened in."""
+        return type(self)(self.prop_path, self.value, self.rule, construct_path=construct_path, hint=self.hint)
+
+
+class PropertyTypeError(PropertyValueError, TypeError):
+    """A property value has the wrong type."""
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+# -- value specs -------------------------------------------------------------
+
+
+class ValueSpec:
+    """What one value may be; ``check`` returns it normalised or raises."""
+
+    __slots__ = ()
+    expected: ClassVar[str] = "a value"
+
+    def check(self, value: Any, path: str) -> Any:
+        raise NotImplementedError
+
+    def type_error(self, value: Any, path: str) -> PropertyTypeError:
+        return PropertyTypeError(path, value, f"is not {self.expected} (got {type(value).__name__})")
+
+
+class _Scalar(ValueSpec):
+    __slots__ = ("enum",)
+
+    def __init__(self, enum: Optional[Tuple[Any, ...]] = None) -> None:
+        self.enum = enum
+
+    def _check_enum(self, value: Any, path: str) -> None:
+        if self.enum is not None and value not in self.enum:
+            allowed = ", ".join(repr(v) for v in self.enum)
+            raise PropertyValueError(path, value, f"is not one of the allowed values: {allowed}")
+
+
+class String(_Scalar):
+    __slots__ = ("min_length", "max_length", "pattern", "_compiled")
+    expected = "a string"
+
+    def __init__(
+        self,
+        *,
+        min_length: Optional[int] = None,
+        max_length: Optional[int] = None,
+        pattern: Optional[str] = None,
+        enum: Optional[Tuple[str, ...]] = None,
+    ) -> None:
+        super().__init__(enum)
+        self.min_length = min_length
+        self.max_length = max_length
+        self.pattern = pattern
+        self._compiled: Any = None
+
+    def check(self, value: Any, path: str) -> Any:
+        if not isinstance(value, str):
+            if isinstance(value, IResolvable):
+                return value
+            raise self.type_error(value, path)
+        if Token.is_unresolved(value):
+            return value
+        if self.min_length is not None and len(value) < self.min_length:
+            raise PropertyValueError(path, value, f"is shorter than the minimum length of {self.min_length}")
+        if self.max_length is not None and len(value) > self.max_length:
+            raise PropertyValueError(path, value, f"is longer than the maximum length of {self.max_length}")
+        if self.pattern is not None:
+            if self._compiled is None:
+                self._compiled = _compile(self.pattern)
+            if self._compiled.search(value) is None:
+                raise PropertyValueError(path, value, f"does not match the pattern {self.pattern!r}")
+        self._check_enum(value, path)
+        return value
+
+
+def _compile(pattern: str) -> Any:
+    # AWS writes Java-style patterns (\p{L}, \p{Print}); the ``regex`` module reads them.
+    import regex
+
+    return regex.compile(pattern)
+
+
+class _Number(_Scalar):
+    __slots__ = ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum")
+
+    def __init__(
+        self,
+        *,
+        minimum: Optional[float] = None,
+        maximum: Optional[float] = None,
+        exclusive_minimum: Optional[float] = None,
+        exclusive_maximum: Optional[float] = None,
+        enum: Optional[Tuple[Any, ...]] = None,
+    ) -> None:
+        super().__init__(enum)
+        self.minimum = minimum
+        self.maximum = maximum
+        self.exclusive_minimum = exclusive_minimum
+        self.exclusive_maximum = exclusive_maximum
+
+    def _check_range(self, value: Any, path: str) -> None:
+        if self.minimum is not None and value < self.minimum:
+            raise PropertyValueError(path, value, f"is less than the minimum of {_num(self.minimum)}")
+        if self.maximum is not None and value > self.maximum:
+            raise PropertyValueError(path, value, f"is greater than the maximum of {_num(self.maximum)}")
+        if self.exclusive_minimum is not None and value <= self.exclusive_minimum:
+            raise PropertyValueError(path, value, f"must be greater than {_num(self.exclusive_minimum)}")
+        if self.exclusive_maximum is not None and value >= self.exclusive_maximum:
+            raise PropertyValueError(path, value, f"must be less than {_num(self.exclusive_maximum)}")
+        self._check_enum(value, path)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class Integer(_Number):
+    __slots__ = ()
+    expected = "an integer"
+
+    def check(self, value: Any, path: str) -> Any:
+        if type(value) is int:  # noqa: E721 - bool is an int subclass and is not an integer here
+            self._check_range(value, path)
+            return value
+        if isinstance(value, float) and not isinstance(value, bool):
+            if Token.is_unresolved(value):
+                return value
+            if not value.is_integer():
+                raise PropertyValueError(path, value, "is not a whole number")
+            self._check_range(value, path)
+            return int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            self._check_range(value, path)
+            return int(value)
+        if isinstance(value, IResolvable) or (isinstance(value, str) and Token.is_unresolved(value)):
+            return value
+        raise self.type_error(value, path)
+
+
+class Double(_Number):
+    __slots__ = ()
+    expected = "a number"
+
+    def check(self, value: Any, path: str) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, float):
+                if Token.is_unresolved(value):
+                    return value
+                if not math.isfinite(value):
+                    raise PropertyValueError(path, value, "is not a finite number")
+            self._check_range(value, path)
+            return value
+        if isinstance(value, IResolvable) or (isinstance(value, str) and Token.is_unresolved(value)):
+            return value
+        raise self.type_error(value, path)
+
+
+class Boolean(_Scalar):
+    __slots__ = ()
+    expected = "a boolean"
+
+    def check(self, value: Any, path: str) -> Any:
+        if isinstance(value, bool):
+            self._check_enum(value, path)
+            return value
+        if isinstance(value, IResolvable) or (isinstance(value, str) and Token.is_unresolved(value)):
+            return value
+        raise self.type_error(value, path)
+
+
+class Timestamp(String):
+    __slots__ = ()
+    expected = "a timestamp (ISO 8601 string, date or datetime)"
+
+    def check(self, value: Any, path: str) -> Any:
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        return super().check(value, path)
+
+
+class Json(ValueSpec):
+    """Free-form JSON (``dict``/``list``/scalars); a JSON string is also accepted."""
+
+    __slots__ = ()
+    expected = "JSON data"
+
+    def check(self, value: Any, path: str) -> Any:
+        return value
+
+
+class ListOf(ValueSpec):
+    __slots__ = ("item", "min_items", "max_items")
+    expected = "a list"
+
+    def __init__(self, item: ValueSpec, *, min_items: Optional[int] = None, max_items: Optional[int] = None) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.max_items = max_items
+
+    def check(self, value: Any, path: str) -> Any:
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+            if isinstance(value, IResolvable) or (isinstance(value, str) and Token.is_unresolved(value)):
+                return value
+            raise self.type_error(value, path)
+        if isinstance(value, list) and Token.is_unresolved(value):
+            return value
+        item = self.item
+        result = [item.check(element, f"{path}[{index}]") for index, element in enumerate(value)]
+        if self.min_items is not None and len(result) < self.min_items:
+            raise PropertyValueError(path, value, f"has fewer than the minimum of {self.min_items} items")
+        if self.max_items is not None and len(result) > self.max_items:
+            raise PropertyValueError(path, value, f"has more than the maximum of {self.max_items} items")
+        return result
+
+
+class MapOf(ValueSpec):
+    __slots__ = ("item",)
+    expected = "a mapping of strings to values"
+
+    def __init__(self, item: ValueSpec) -> None:
+        self.item = item
+
+    def check(self, value: Any, path: str) -> Any:
+        if not isinstance(value, Mapping):
+            if isinstance(value, IResolvable):
+                return value
+            raise self.type_error(value, path)
+        result = {}
+        for key, element in value.items():
+            if not isinstance(key, str):
+                raise PropertyTypeError(f"{path}[{key!r}]", key, "is not a string key")
+            result[key] = self.item.check(element, f"{path}[{key!r}]")
+        return result
+
+
+class Union(ValueSpec):
+    """The first option that accepts the value wins."""
+
+    __slots__ = ("options",)
+
+    def __init__(self, *options: ValueSpec) -> None:
+        self.options = options
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return " or ".join(option.expected for option in self.options)
+
+    def check(self, value: Any, path: str) -> Any:
+        errors: List[PropertyValueError] = []
+        for option in self.options:
+            try:
+                return option.check(value, path)
+            except PropertyTypeError as error:
+                errors.append(error)
+            except PropertyValueError as error:
+                errors.append(error)
+        value_errors = [e for e in errors if not isinstance(e, PropertyTypeError)]
+        if value_errors:
+            raise value_errors[0]
+        raise self.type_error(value, path)
+
+
+class Struct(ValueSpec):
+    """A property type; ``target`` returns its class (lazily: it may be defined further down)."""
+
+    __slots__ = ("target",)
+    expected = "a property type"
+
+    def __init__(self, target: Callable[[], Type["CfnStruct"]]) -> None:
+        self.target = target
+
+    def check(self, value: Any, path: str) -> Any:
+        cls = self.target()
+        if isinstance(value, cls):
+            value._check_all(path)
+            return value
+        if isinstance(value, Mapping):
+            return cls._from_mapping(value, path)
+        if isinstance(value, IResolvable):
+            return value
+        raise PropertyTypeError(path, value, f"is not a {cls.__qualname__} or a dict (got {type(value).__name__})")
+
+
+# -- properties --------------------------------------------------------------
+
+
+class Prop(Generic[G, S]):
+    """One CloudFormation property of a generated class: read it as ``G``, set it as ``S``."""
+
+    __slots__ = ("cfn_name", "spec", "required", "deprecated", "name", "owner_name", "camel_name")
+
+    def __init__(self, cfn_name: str, spec: ValueSpec, *, required: bool = False, deprecated: bool = False) -> None:
+        self.cfn_name = cfn_name
+        self.spec = spec
+        self.required = required
+        self.deprecated = deprecated
+        self.name = ""
+        self.owner_name = ""
+        self.camel_name = cfn_name[:1].lower() + cfn_name[1:]
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.owner_name = owner.__qualname__
+
+    @overload
+    def __get__(self, obj: None, owner: Any) -> "Prop[G, S]": ...
+
+    @overload
+    def __get__(self, obj: object, owner: Any) -> G: ...
+
+    def __get__(self, obj: Any, owner: Any) -> Any:
+        if obj is None:
+            return self
+        return obj._values.get(self.name)
+
+    def __set__(self, obj: Any, value: S) -> None:
+        obj._set_value(self, value, f"{self.owner_name}.{self.name}")
+
+    def check(self, value: Any, path: str) -> Any:
+        if value is None:
+            if self.required:
+                raise PropertyValueError(path, None, "is required")
+            return None
+        if self.deprecated:
+            warnings.warn(f"{path} is deprecated by AWS", DeprecationWarning, stacklevel=4)
+        return self.spec.check(value, path)
+
+
+class _HasProps:
+    """What resources and property types share: a table of ``Prop`` and their values."""
+
+    _props: ClassVar[Tuple["Prop[Any, Any]", ...]] = ()
+    _by_key: ClassVar[Optional[Dict[str, "Prop[Any, Any]"]]] = None
+    _values: Dict[str, Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._props = tuple(v for v in cls.__dict__.values() if isinstance(v, Prop))
+        cls._by_key = None
+
+    def _set_value(self, prop: "Prop[Any, Any]", value: Any, path: str) -> None:
+        checked = prop.check(value, path)
+        if checked is None:
+            self._values.pop(prop.name, None)
+        else:
+            self._values[prop.name] = checked
+
+    def _check_all(self, prefix: str) -> None:
+        """Validate every property again (values may have been changed in place)."""
+        values = self._values
+        for prop in self._props:
+            value = values.get(prop.name)
+            checked = prop.check(value, f"{prefix}.{prop.name}")
+            if checked is not None:
+                values[prop.name] = checked
+
+    @classmethod
+    def _key_table(cls) -> Dict[str, "Prop[Any, Any]"]:
+        """Every accepted spelling of a key: snake_case, AWS CDK's camelCase, CloudFormation's name."""
+        table = cls._by_key
+        if table is None:
+            table = {}
+            for prop in cls._props:
+                table[prop.cfn_name] = prop
+                table[prop.camel_name] = prop
+                table[prop.name] = prop
+            cls._by_key = table
+        return table
+
+    def _cfn_values(self) -> Dict[str, Any]:
+        values = self._values
+        return {p.cfn_name: values[p.name] for p in self._props if p.name in values}
+
+
+def unknown_key_error(path: str, key: Any, allowed: Iterable[str]) -> PropertyValueError:
+    import difflib
+
+    names = sorted(allowed)
+    close = difflib.get_close_matches(str(key), names, n=1)
+    hint = f"Did you mean {close[0]!r}?" if close else None
+    return PropertyValueError(
+        f"{path}[{key!r}]", key, f"is not a known key; allowed keys: {', '.join(names)}", hint=hint
+    )
+
+
+class CfnStruct(_HasProps, CfnRenderable):
+    """Base of generated property types: keyword-only, compared by value, validated."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values = {}
+
+    @classmethod
+    def _from_mapping(cls: Type[_T], data: Mapping[str, Any], path: str) -> _T:
+        table = cls._key_table()
+        instance = cls.__new__(cls)
+        instance._values = {}
+        for key, value in data.items():
+            prop = table.get(key) if isinstance(key, str) else None
+            if prop is None:
+                raise unknown_key_error(path, key, (p.name for p in cls._props))
+            instance._set_value(prop, value, f"{path}.{prop.name}")
+        for prop in cls._props:
+            if prop.required and prop.name not in instance._values:
+                raise PropertyValueError(f"{path}.{prop.name}", None, "is required")
+        return instance
+
+    def _cfn_render(self) -> Any:
+        return self._cfn_values()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CfnStruct) and type(other) is type(self) and self._values == other._values
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{p.name}={self._values[p.name]!r}" for p in self._props if p.name in self._values)
+        return f"{type(self).__qualname__}({args})"
+
+
+class CfnResourceBase(_HasProps, CfnResource):
+    """Base of generated L1 resource classes.
+
+    Property values are checked when set and again when the template is
+    rendered; errors then name the construct path too.
+    """
+
+    CFN_RESOURCE_TYPE_NAME: ClassVar[str] = ""
+
+    def __init__(self, scope: "Construct", id: str) -> None:
+        self._values = {}
+        super().__init__(scope, id, type=self.CFN_RESOURCE_TYPE_NAME)
+
+    def _set_value(self, prop: "Prop[Any, Any]", value: Any, path: str) -> None:
+        try:
+            super()._set_value(prop, value, path)
+        except PropertyValueError as error:
+            raise error.at_construct(self.node.path) from None
+
+    def _cfn_properties(self) -> Dict[str, Any]:
+        try:
+            self._check_all(type(self).__qualname__)
+        except PropertyValueError as error:
+            raise error.at_construct(self.node.path) from None
+        return self._cfn_values()
+
+
+__all__ = [
+    "Boolean",
+    "CfnResourceBase",
+    "CfnStruct",
+    "Double",
+    "Integer",
+    "Json",
+    "ListOf",
+    "MapOf",
+    "Prop",
+    "PropertyTypeError",
+    "PropertyValueError",
+    "String",
+    "Struct",
+    "Timestamp",
+    "Union",
+    "ValueSpec",
+    "unknown_key_error",
+]
