@@ -28,7 +28,7 @@ test: setup
 	$(MAKE) typecheck
 
 typecheck: setup
-	$(PY) -m mypy --strict generated/cfnpy
+	$(PY) -m mypy --strict generated/cfnpy tests/typecheck
 	$(PY) -m mypy --strict codegen
 
 clean:
