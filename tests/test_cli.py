@@ -76,7 +76,8 @@ def test_bad_schema_names_file_and_pointer(
     assert main(["generate", "--type", TYPE, "--specs", str(specs), "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1, err
-    assert "aws-lambda-eventinvokeconfig.json" in err and f": {pointer}:" in err and words in err, err
+    assert "CloudformationSchema.zip!aws-lambda-eventinvokeconfig.json: " in err, err
+    assert f": {pointer}:" in err and words in err, err
     assert snapshot(out) == before
 
 

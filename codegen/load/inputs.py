@@ -73,7 +73,7 @@ def load_inputs(specs: Path, patterns: Sequence[str]) -> Inputs:
     return Inputs(
         resource_spec=spec,
         resource_spec_file=spec_file,
-        registry_schemas={m: schemas[m] for m in used},
+        registry_schemas={f"{zip_file}!{m}": schemas[m] for m in used},
         registry_version=registry_version,
         type_names=type_names,
     )

@@ -420,7 +420,7 @@ def build_model(
     registry_version: str,
     type_names: Sequence[str],
 ) -> Model:
-    """The model of ``type_names``; ``registry_schemas`` maps zip member names to schemas."""
+    """The model of ``type_names``; ``registry_schemas`` maps file names (for messages) to schemas."""
     spec_source = _Source(resource_spec_file, resource_spec)
     registry_by_type = {
         schema["typeName"]: _Source(file, schema) for file, schema in sorted(registry_schemas.items())
