@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Mapping, Sequence
 
 from codegen.errors import SpecError
 from codegen.load import specfiles, validate
+from codegen.load.patches import PATCH_DIR, apply_patch, load_patches
 from codegen.model.build import select_types
 
 
@@ -50,6 +51,9 @@ def load_inputs(specs: Path, patterns: Sequence[str]) -> Inputs:
     exact = all(_is_exact(p) for p in patterns)
     schemas = specfiles.read_registry_schemas(specs, patterns if exact else None)
     zip_file = str(specs / specfiles.SCHEMA_ZIP_FILE)
+    for member, operations in load_patches(specs).items():
+        if member in schemas:
+            schemas[member] = apply_patch(schemas[member], operations, str(specs / PATCH_DIR / member))
     by_type: Dict[str, str] = {}
     for member, schema in schemas.items():
         validate.check(schema, "registry-schema", f"{zip_file}!{member}")
