@@ -21,7 +21,7 @@ to one line each), ``Example::`` literal blocks, field lists (``:param x: text``
 ``:return: text``, ``:exampleMetadata: value``, ...); inline markup is reduced to
 its text (````x```` -> ``x``) and prose gets Sphinx's smart quotes.
 
-Annotations print as Sphinx prints them: names without their module,
+Annotations print as Sphinx prints them (short form): a class by its last name,
 ``Optional[str]``, ``Union[int, float, None]``, ``List[str]``, ``Any``.
 """
 
@@ -73,12 +73,12 @@ def format_annotation(annotation: Any) -> str:
     if origin is not None:
         name = getattr(annotation, "_name", None)
         if not name or isinstance(annotation, types.GenericAlias):
-            name = getattr(origin, "__qualname__", None) or repr(origin)
+            name = getattr(origin, "__name__", None) or repr(origin)
         if not args:
             return str(name)
         return f"{name}[{', '.join(format_annotation(a) for a in args)}]"
     if isinstance(annotation, type):
-        return annotation.__qualname__
+        return annotation.__name__  # Sphinx's short form: the last component only
     return _strip_modules(repr(annotation))
 
 
@@ -177,7 +177,7 @@ def parse_docstring(text: str) -> _Doc:
                 i += 1
             doc.items.append(_Field(match.group(1), (match.group(2) or "").strip(), " ".join(body).strip()))
             continue
-        paragraph = []
+        paragraph: List[str] = []
         while i < len(lines) and lines[i].strip() and not (paragraph and _FIELD.match(lines[i])):
             paragraph.append(lines[i].strip())
             i += 1
@@ -359,7 +359,7 @@ def _doc_blocks(
 
 
 def _public_names(cls: type) -> List[str]:
-    names = set()
+    names: set[str] = set()
     for klass in cls.__mro__:
         if klass is object:
             continue
@@ -392,10 +392,10 @@ def _method_blocks(cls: type, name: str, func: Callable[..., Any], *, drop_first
 
 def render_api(cls: type, *, module_label: str) -> str:
     """The public API of ``cls`` as the text of its Sphinx page (no trailing newline)."""
-    init = cls.__init__
+    init = getattr(cls, "__init__")
     init_doc = init.__doc__ if init is not object.__init__ else None
     class_doc = cls.__dict__.get("__doc__")
-    bases = [b.__qualname__ for b in cls.__bases__]
+    bases = [b.__name__ for b in cls.__bases__]
 
     blocks: List[_Block] = [
         _Block(cls.__name__),
