@@ -135,7 +135,7 @@ def test_is_construct_and_protocol() -> None:
 
 
 def test_docstrings_match_aws_cdk() -> None:
-    assert inspect.getdoc(Construct.is_construct) == "Return whether the given object is a Construct.\n\n:param x: -"
+    assert inspect.getdoc(Construct.is_construct) == "Return whether the given object is a Construct.\n\n:param x:"
     assert inspect.getdoc(Construct.node) == "The construct tree node associated with this construct."
     assert inspect.getdoc(Construct.to_string) == "Returns a string representation of this construct."
 

