@@ -51,7 +51,7 @@ def write_files(out: Path, files: Dict[str, bytes]) -> None:
 
 def generate(*, specs: Path, out: Path, templates: Path, types: Sequence[str]) -> Summary:
     model = build(specs, types)
-    files = render_package(model, templates)
+    files = render_package(model, templates, specs)
     write_files(out, files)
     return Summary(
         services=len(model.services),

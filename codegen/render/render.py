@@ -6,19 +6,20 @@ relative path to bytes; writing them is ``codegen.write``'s job.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-from typing import Dict, Mapping
+from typing import Dict, Tuple
 
 import black
 import jinja2
 
+from codegen.errors import ConfigError
+from codegen.model.l2 import build_l2, hand_written_exports
 from codegen.model.types import Model
 from codegen.render.escape import literal
 from codegen.render.views import module_view
 
 PACKAGE = "cfnpy"
-RUNTIME_DIR = Path(__file__).resolve().parent.parent.parent / "runtime" / "core"
+RUNTIME = Path(__file__).resolve().parent.parent.parent / "runtime"
 _BLACK_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY310})
 
 
@@ -42,29 +43,47 @@ def format_source(source: str, name: str) -> str:
         raise RuntimeError(f"generated {name} is not valid Python: {exc}") from None
 
 
-@functools.lru_cache(maxsize=None)
-def _runtime_files(runtime: Path) -> Mapping[str, bytes]:
+def _copied(source: Path, target: str) -> Dict[str, bytes]:
+    """Hand-written files, copied as they are (``runtime/core`` -> ``cfnpy/core``)."""
     return {
-        f"{PACKAGE}/core/{path.relative_to(runtime).as_posix()}": path.read_bytes()
-        for path in sorted(runtime.rglob("*.py"))
+        f"{target}/{path.relative_to(source).as_posix()}": path.read_bytes()
+        for path in sorted(source.rglob("*.py"))
         if "__pycache__" not in path.parts
     }
 
 
-def render_package(model: Model, templates: Path, runtime: Path = RUNTIME_DIR) -> Dict[str, bytes]:
+def _hand_written_services(runtime: Path) -> Dict[str, Path]:
+    folder = runtime / "services"
+    return {p.name: p for p in sorted(folder.iterdir()) if p.is_dir()} if folder.is_dir() else {}
+
+
+def render_package(model: Model, templates: Path, specs: Path, runtime: Path = RUNTIME) -> Dict[str, bytes]:
     env = environment(templates)
     files: Dict[str, bytes] = {}
     module_template = env.get_template("service_module.py.jinja")
+    extras = _hand_written_services(runtime)
     modules = []
     for service in model.services:
-        view = module_view(model, service)
+        hand_written: Dict[str, Tuple[str, ...]] = {}
+        folder = extras.pop(service.module_name, None)
+        if folder is not None:
+            if (folder / "__init__.py").exists():
+                raise ConfigError(f"{folder}: a generated module's hand-written files cannot include __init__.py")
+            hand_written = {p.stem: hand_written_exports(p) for p in sorted(folder.glob("*.py"))}
+            files.update(_copied(folder, f"{PACKAGE}/{service.module_name}"))
+        l2 = build_l2(
+            specs=specs, module=service.module_name, resources=service.resources, hand_written=hand_written, literal=literal
+        )
+        view = module_view(model, service, l2, hand_written)
         source = format_source(module_template.render(module=view), view.module_name)
         files[f"{PACKAGE}/{view.module_name}/__init__.py"] = source.encode()
         modules.append(view.module_name)
-    package = env.get_template("package_init.py.jinja").render(
-        versions=model.versions, modules=modules
-    )
+    for name, folder in extras.items():  # hand-written modules of their own (cfnpy.aws_lambda_destinations)
+        if (folder / "__init__.py").exists():
+            files.update(_copied(folder, f"{PACKAGE}/{name}"))
+            modules.append(name)
+    package = env.get_template("package_init.py.jinja").render(versions=model.versions, modules=sorted(modules))
     files[f"{PACKAGE}/__init__.py"] = format_source(package, PACKAGE).encode()
     files[f"{PACKAGE}/py.typed"] = b""
-    files.update(_runtime_files(runtime))
+    files.update(_copied(runtime / "core", f"{PACKAGE}/core"))
     return dict(sorted(files.items()))

@@ -8,10 +8,11 @@ meant for docstrings stay plain here and are escaped by the template's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from codegen.errors import SpecError
+from codegen.model.l2 import L2Module
 from codegen.model.samples import sample_value
 from codegen.model.types import (
     BOOLEAN,
@@ -22,7 +23,6 @@ from codegen.model.types import (
     NUMBER,
     STRING,
     TIMESTAMP,
-    Attribute,
     Constraints,
     Model,
     Property,
@@ -267,6 +267,9 @@ class ModuleView:
     versions: str
     resources: Tuple[ResourceView, ...]
     exports: Tuple[str, ...]
+    l2: Optional[L2Module] = None
+    # Hand-written modules of the package whose names it re-exports: (".{module}", names).
+    hand_written: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
 
 
 def _prop_view(p: Property, owner: str) -> PropView:
@@ -443,9 +446,24 @@ def resource_view(service: Service, r: ResourceType) -> ResourceView:
     )
 
 
-def module_view(model: Model, service: Service) -> ModuleView:
+# Names every generated module imports from cfnpy.core anyway.
+_ALWAYS_IMPORTED = {"Construct", "IResolvable", "Token"}
+
+
+def module_view(
+    model: Model,
+    service: Service,
+    l2: Optional[L2Module] = None,
+    hand_written: Mapping[str, Tuple[str, ...]] = {},
+) -> ModuleView:
     resources = tuple(resource_view(service, r) for r in service.resources)
-    exports = sorted([r.class_name for r in resources] + [r.props_class.class_name for r in resources])
+    names = [r.class_name for r in resources] + [r.props_class.class_name for r in resources]
+    if l2 is not None:
+        l2 = replace(l2, core_imports=tuple(n for n in l2.core_imports if n not in _ALWAYS_IMPORTED))
+        names += [t.name for group in (l2.enums, l2.protocols, l2.structs, l2.constructs) for t in group]
+    for module, exported in hand_written.items():
+        names += [_check_identifier(n, "hand-written export") for n in exported]
+    exports = sorted(names)
     return ModuleView(
         module_name=_check_identifier(service.module_name, "module name"),
         title=f"{service.vendor}::{service.name}",
@@ -455,7 +473,9 @@ def module_view(model: Model, service: Service) -> ModuleView:
         ),
         resources=resources,
         exports=tuple(exports),
+        l2=l2,
+        hand_written=tuple((f".{m}", names) for m, names in sorted(hand_written.items())),
     )
 
 
-__all__ = ["ModuleView", "module_view", "Attribute", "Mapping", "Optional"]
+__all__ = ["ModuleView", "module_view", "resource_view"]
