@@ -19,6 +19,7 @@ generate: setup
 
 demo: generate
 	$(PY) examples/cfn_event_invoke_config.py
+	$(PY) examples/event_invoke_config.py
 
 golden: setup
 	$(PY) tests/goldens.py

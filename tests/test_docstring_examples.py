@@ -1,4 +1,7 @@
-"""The examples in generated docstrings run as written (with ``self`` a Stack)."""
+"""The examples cfn-codegen writes into L1 docstrings run as written (with ``self`` a Stack).
+
+(The L2 docstrings carry AWS CDK's own examples, placeholders included; the
+documented one is run by tests/test_examples.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from cfnpy.core import App, Stack
 
 
 def examples(module: object) -> Iterator[Tuple[str, str]]:
-    pending: List[Tuple[str, object]] = [(name, getattr(module, name)) for name in getattr(module, "__all__")]
+    pending: List[Tuple[str, object]] = [
+        (name, getattr(module, name)) for name in getattr(module, "__all__") if name.startswith("Cfn")
+    ]
     while pending:
         name, obj = pending.pop()
         doc = inspect.getdoc(obj) or ""

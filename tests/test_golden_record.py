@@ -20,7 +20,7 @@ def test_golden_record_is_current() -> None:
 
 def test_generated_package_is_current() -> None:
     settings = load_settings(ROOT)
-    fresh = render_package(build(settings.specs, settings.types), settings.templates)
+    fresh = render_package(build(settings.specs, settings.types), settings.templates, settings.specs)
     problems = diff(recorded_files(settings.out), fresh, "generated")
     assert not problems, "generated/ is stale (make generate):\n" + problems
 

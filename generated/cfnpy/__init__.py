@@ -15,7 +15,10 @@ SPEC_VERSION: typing.Final = "186.0.0"
 REGISTRY_SCHEMA_VERSION: typing.Final = "2026-10-20T22:11:15Z"
 """Date of the CloudFormation registry schemas this package was generated from."""
 
-SERVICES: typing.Final = ("aws_lambda",)
+SERVICES: typing.Final = (
+    "aws_lambda",
+    "aws_lambda_destinations",
+)
 """The service modules of this package."""
 
 

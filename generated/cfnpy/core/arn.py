@@ -84,8 +84,8 @@ class Arn:
         If ``partition``, ``region`` or ``account`` are not specified, the stack's
         partition, region and account will be used.
 
-        :param components: -
-        :param stack: -
+        :param components:
+        :param stack:
         """
         partition = components.partition if components.partition is not None else _from_stack(stack, "partition")
         region = components.region if components.region is not None else _from_stack(stack, "region")
@@ -118,7 +118,10 @@ class Arn:
             resource: str = resource_part
             resource_name: str | None = None
             sep = _SEPARATORS[arn_format]
-            if sep:
+            if arn_format is ArnFormat.COLON_RESOURCE_NAME:
+                # As AWS CDK: the name is the 7th field of the whole ARN.
+                resource_name = Fn.select(6, parts)
+            elif sep:
                 pieces = Fn.split(sep, resource_part)
                 resource = Fn.select(0, pieces)
                 resource_name = Fn.select(1, pieces)

@@ -50,7 +50,7 @@ class CfnElement(Construct):
     def is_cfn_element(x: Any) -> bool:
         """Returns ``true`` if a construct is a stack element (i.e. part of the synthesized cloudformation template).
 
-        :param x: -
+        :param x:
         """
         return isinstance(x, CfnElement)
 
@@ -126,9 +126,9 @@ class CfnReference(Reference):
     ) -> CfnReference:
         """Return the CfnReference for the indicated target and attribute ("Ref" for a Ref).
 
-        :param target: -
-        :param attribute: -
-        :param type_hint: -
+        :param target:
+        :param attribute:
+        :param type_hint:
         """
         cache: dict[str, CfnReference] | None = getattr(target, "_cfnpy_references", None)
         if cache is None:
@@ -413,7 +413,7 @@ class CfnResource(CfnRefElement):
     def is_cfn_resource(x: Any) -> bool:
         """Check whether the given object is a CfnResource.
 
-        :param x: -
+        :param x:
         """
         return isinstance(x, CfnResource)
 
@@ -453,7 +453,7 @@ class CfnResource(CfnRefElement):
         in case there is no generated attribute.
 
         :param attribute_name: The name of the attribute.
-        :param type_hint: -
+        :param type_hint:
         """
         return CfnReference.for_(self, attribute_name, type_hint)
 
@@ -515,21 +515,21 @@ class CfnResource(CfnRefElement):
         Renders as ``DependsOn`` (sorted, without duplicates). A dependency
         cycle is reported at synthesis.
 
-        :param target: -
+        :param target:
         """
         self.add_resource_dependency(target)
 
     def add_depends_on(self, target: CfnResource) -> None:
         """Indicates that this resource depends on another resource (deprecated alias of ``add_dependency``).
 
-        :param target: -
+        :param target:
         """
         self.add_resource_dependency(target)
 
     def add_resource_dependency(self, target: CfnResource) -> None:
         """Indicates that this resource depends on another resource and cannot be provisioned unless the other resource has been successfully provisioned.
 
-        :param target: -
+        :param target:
         """
         if not isinstance(target, CfnResource):
             raise ValidationError(
@@ -553,14 +553,14 @@ class CfnResource(CfnRefElement):
     def remove_dependency(self, target: CfnResource) -> None:
         """Indicates that this resource no longer depends on another resource.
 
-        :param target: -
+        :param target:
         """
         self._cfnpy_depends_on = [d for d in self._cfnpy_depends_on if d is not target]
 
     def remove_resource_dependency(self, target: CfnResource) -> None:
         """Indicates that this resource no longer depends on another resource.
 
-        :param target: -
+        :param target:
         """
         self.remove_dependency(target)
 
@@ -599,8 +599,8 @@ class CfnResource(CfnRefElement):
         metadata ends up in the stack template under the resource, whereas CDK
         node metadata ends up in the Cloud Assembly.
 
-        :param key: -
-        :param value: -
+        :param key:
+        :param value:
         """
         if self._cfnpy_options.metadata is None:
             self._cfnpy_options.metadata = {}
@@ -609,7 +609,7 @@ class CfnResource(CfnRefElement):
     def get_metadata(self, key: str) -> Any:
         """Retrieve a value from the CloudFormation Resource Metadata.
 
-        :param key: -
+        :param key:
         """
         metadata = self._cfnpy_options.metadata
         return metadata.get(key) if metadata else None
@@ -633,7 +633,7 @@ class CfnResource(CfnRefElement):
         cases, a snapshot can be taken of the resource prior to deletion
         (``RemovalPolicy.SNAPSHOT``).
 
-        :param policy: -
+        :param policy:
         :param apply_to_update_replace_policy: Apply the same deletion policy to the resource's "UpdateReplacePolicy". Default: true
         :param default: The default policy to apply in case the removal policy is not defined. Default: RETAIN.
         """
@@ -795,7 +795,7 @@ class CfnParameter(CfnElement, IResolvable):
     def resolve(self, context: IResolveContext) -> Any:
         """Resolves to the parameter's ``Ref``.
 
-        :param context: -
+        :param context:
         """
         return self.value
 
@@ -905,7 +905,7 @@ class CfnCondition(CfnElement, ICfnConditionExpression):
     def resolve(self, context: IResolveContext) -> Any:
         """Synthesizes the condition (``{"Condition": logicalId}``).
 
-        :param context: -
+        :param context:
         """
         return {"Condition": self.logical_id}
 
@@ -940,7 +940,7 @@ class CfnMapping(CfnElement):
 
         :param key1: -
         :param key2: -
-        :param value: -
+        :param value:
         """
         self._cfnpy_mapping.setdefault(key1, {})[key2] = value
 
@@ -949,7 +949,7 @@ class CfnMapping(CfnElement):
 
         :param key1: -
         :param key2: -
-        :param default_value: -
+        :param default_value:
         """
         if default_value is None and not Token.is_unresolved(key1):
             if key1 not in self._cfnpy_mapping:

@@ -254,7 +254,7 @@ class Node:
     def find_all(self, order: ConstructOrder = ConstructOrder.PREORDER) -> list[IConstruct]:
         """Return this construct and all of its children in the given order.
 
-        :param order: -
+        :param order:
         """
         ret: list[IConstruct] = []
 
@@ -379,7 +379,7 @@ class Node:
         At synthesis time, every CfnResource under this construct will depend
         on every CfnResource under each of ``deps`` (``DependsOn``).
 
-        :param deps: -
+        :param deps:
         """
         for dep in deps:
             if not any(existing is dep for existing in self._dependencies):
@@ -440,7 +440,7 @@ class Construct:
     def is_construct(cls, x: Any) -> bool:
         """Return whether the given object is a Construct.
 
-        :param x: -
+        :param x:
         """
         return isinstance(x, Construct)
 

@@ -181,7 +181,7 @@ class Duration:
     def plus(self, rhs: Duration) -> Duration:
         """Add two Durations together.
 
-        :param rhs: -
+        :param rhs:
         """
         target = _finest_unit(self._unit, rhs._unit)
         total = _convert(self._amount, self._unit, target) + _convert(rhs._amount, rhs._unit, target)
@@ -190,7 +190,7 @@ class Duration:
     def minus(self, rhs: Duration) -> Duration:
         """Substract two Durations together.
 
-        :param rhs: -
+        :param rhs:
         """
         target = _finest_unit(self._unit, rhs._unit)
         difference = _convert(self._amount, self._unit, target) - _convert(rhs._amount, rhs._unit, target)

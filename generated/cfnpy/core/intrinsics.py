@@ -272,9 +272,9 @@ class Fn:
     def import_list_value(shared_value_to_import: str, assumed_length: int, delimiter: str = ",") -> list[str]:
         """Like ``Fn.import_value``, but import a list with a known length.
 
-        :param shared_value_to_import: -
-        :param assumed_length: -
-        :param delimiter: -
+        :param shared_value_to_import:
+        :param assumed_length:
+        :param delimiter:
         """
         return Fn.split(delimiter, Fn.import_value(shared_value_to_import), assumed_length)
 
@@ -287,10 +287,10 @@ class Fn:
     ) -> str:
         """The intrinsic function ``Fn::FindInMap`` returns the value corresponding to keys in a two-level map that is declared in the Mappings section.
 
-        :param map_name: -
-        :param top_level_key: -
-        :param second_level_key: -
-        :param default_value: -
+        :param map_name:
+        :param top_level_key:
+        :param second_level_key:
+        :param default_value:
         :returns: a token represented as a string
         """
         args: list[Any] = [map_name, top_level_key, second_level_key]

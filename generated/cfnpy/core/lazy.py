@@ -63,7 +63,7 @@ class IAnyProducer(Protocol):
     def produce(self, context: IResolveContext) -> Any:
         """Produce the value.
 
-        :param context: -
+        :param context:
         """
         ...
 
@@ -74,7 +74,7 @@ class IStringProducer(Protocol):
     def produce(self, context: IResolveContext) -> str | None:
         """Produce the string value.
 
-        :param context: -
+        :param context:
         """
         ...
 
@@ -85,7 +85,7 @@ class INumberProducer(Protocol):
     def produce(self, context: IResolveContext) -> float | None:
         """Produce the number value.
 
-        :param context: -
+        :param context:
         """
         ...
 
@@ -96,7 +96,7 @@ class IListProducer(Protocol):
     def produce(self, context: IResolveContext) -> list[str] | None:
         """Produce the list value.
 
-        :param context: -
+        :param context:
         """
         ...
 
@@ -169,7 +169,7 @@ class Lazy:
 
         The producer is called at most once; its result is cached.
 
-        :param producer: -
+        :param producer:
         :param display_hint: Use the given name as a display hint.
         """
         return Token.as_string(_LazyValue(producer, cache=True, display_hint=display_hint), display_hint=display_hint)
@@ -182,7 +182,7 @@ class Lazy:
     ) -> str:
         """Defer the calculation of a string value to synthesis time (called at every resolution).
 
-        :param producer: -
+        :param producer:
         :param display_hint: Use the given name as a display hint.
         """
         return Token.as_string(_LazyValue(producer, cache=False, display_hint=display_hint), display_hint=display_hint)
@@ -191,7 +191,7 @@ class Lazy:
     def number(producer: IStableNumberProducer | Callable[[], float | None]) -> float:
         """Defer the one-time calculation of a number value to synthesis time.
 
-        :param producer: -
+        :param producer:
         """
         return Token.as_number(_LazyValue(producer, cache=True))
 
@@ -199,7 +199,7 @@ class Lazy:
     def uncached_number(producer: INumberProducer | Callable[[IResolveContext], float | None]) -> float:
         """Defer the calculation of a number value to synthesis time (called at every resolution).
 
-        :param producer: -
+        :param producer:
         """
         return Token.as_number(_LazyValue(producer, cache=False))
 
@@ -212,7 +212,7 @@ class Lazy:
     ) -> builtins.list[str]:
         """Defer the one-time calculation of a list value to synthesis time.
 
-        :param producer: -
+        :param producer:
         :param display_hint: Use the given name as a display hint.
         :param omit_empty: If the produced list is empty, return None instead.
         """
@@ -230,7 +230,7 @@ class Lazy:
     ) -> builtins.list[str]:
         """Defer the calculation of a list value to synthesis time (called at every resolution).
 
-        :param producer: -
+        :param producer:
         :param display_hint: Use the given name as a display hint.
         :param omit_empty: If the produced list is empty, return None instead.
         """
@@ -248,7 +248,7 @@ class Lazy:
     ) -> IResolvable:
         """Defer the one-time calculation of an arbitrarily typed value to synthesis time.
 
-        :param producer: -
+        :param producer:
         :param display_hint: Use the given name as a display hint.
         :param omit_empty_array: If the produced value is an array and it is empty, return None instead.
         """
@@ -263,7 +263,7 @@ class Lazy:
     ) -> IResolvable:
         """Defer the calculation of an untyped value to synthesis time (called at every resolution).
 
-        :param producer: -
+        :param producer:
         :param display_hint: Use the given name as a display hint.
         :param omit_empty_array: If the produced value is an array and it is empty, return None instead.
         """

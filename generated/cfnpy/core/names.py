@@ -85,7 +85,7 @@ class Names:
         Skips over Nested Stacks, in other words Nested Stacks are included in the construct
         paths.
 
-        :param construct: -
+        :param construct:
         """
         stack = Stack.of(construct)
         components: list[str] = []

@@ -32,7 +32,7 @@ class IResource(IConstruct, Protocol):
     def apply_removal_policy(self, policy: RemovalPolicy) -> None:
         """Apply the given removal policy to this resource.
 
-        :param policy: -
+        :param policy:
         """
         ...
 
@@ -40,8 +40,8 @@ class IResource(IConstruct, Protocol):
 class Resource(Construct):
     """A construct which represents an AWS resource.
 
-    :param scope: -
-    :param id: -
+    :param scope:
+    :param id:
     :param account: The AWS account ID this resource belongs to. Default: - the resource is in the same account as the stack it belongs to
     :param environment_from_arn: ARN to deduce region and account from. The ARN is parsed and the account and region are taken from the ARN. This should be used for imported resources. Cannot be supplied together with either ``account`` or ``region``. Default: - take environment from ``account``, ``region`` parameters, or use Stack environment.
     :param physical_name: The value passed in by users to the physical name prop of the resource. - ``None`` implies that a physical name will be allocated by CloudFormation during deployment. - a concrete value implies a specific physical name. Default: - The physical name will be allocated by CloudFormation at deployment time
@@ -83,18 +83,9 @@ class Resource(Construct):
     def is_resource(cls, construct: IConstruct) -> bool:
         """Check whether the given construct is a Resource.
 
-        :param construct: -
+        :param construct:
         """
         return isinstance(construct, Resource)
-
-    @classmethod
-    def is_owned_resource(cls, construct: IConstruct) -> bool:
-        """Returns true if the construct was created by CDK, and false otherwise.
-
-        :param construct: -
-        """
-        default_child = construct.node.default_child
-        return isinstance(default_child, CfnResource)
 
     @property
     def env(self) -> ResourceEnvironment:
@@ -110,8 +101,8 @@ class Resource(Construct):
         return self._cfnpy_resource_stack
 
     @property
-    def physical_name(self) -> str | None:
-        """Returns a string-encoded token that resolves to the physical name that should be passed to the CloudFormation resource.
+    def _physical_name(self) -> str | None:
+        """(Protected in AWS CDK.) Returns a string-encoded token that resolves to the physical name that should be passed to the CloudFormation resource.
 
         This value will resolve to one of the following:
 
@@ -127,7 +118,7 @@ class Resource(Construct):
 
         The resource can be deleted (``RemovalPolicy.DESTROY``), or left in your AWS account for data recovery and cleanup later (``RemovalPolicy.RETAIN``).
 
-        :param policy: -
+        :param policy:
         """
         child = self.node.default_child
         if child is None or not isinstance(child, CfnResource):
@@ -138,8 +129,8 @@ class Resource(Construct):
             )
         child.apply_removal_policy(policy)
 
-    def get_resource_name_attribute(self, name_attr: str) -> str:
-        """Returns an environment-sensitive token that should be used for the resource's "name" attribute.
+    def _get_resource_name_attribute(self, name_attr: str) -> str:
+        """(Protected in AWS CDK.) Returns an environment-sensitive token that should be used for the resource's "name" attribute.
 
         cfnpy does not support cross-environment references, so this is ``name_attr`` itself.
 
@@ -147,8 +138,8 @@ class Resource(Construct):
         """
         return name_attr
 
-    def get_resource_arn_attribute(self, arn_attr: str, arn_components: Any = None) -> str:
-        """Returns an environment-sensitive token that should be used for the resource's "ARN" attribute.
+    def _get_resource_arn_attribute(self, arn_attr: str, arn_components: Any = None) -> str:
+        """(Protected in AWS CDK.) Returns an environment-sensitive token that should be used for the resource's "ARN" attribute.
 
         cfnpy does not support cross-environment references, so this is ``arn_attr`` itself.
 

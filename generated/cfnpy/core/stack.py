@@ -180,7 +180,7 @@ class Stack(Construct):
     def is_stack(x: Any) -> bool:
         """Return whether the given object is a Stack.
 
-        :param x: -
+        :param x:
         """
         return isinstance(x, Stack)
 
@@ -325,8 +325,8 @@ class Stack(Construct):
 
         These get translated to the Metadata section of the generated template.
 
-        :param key: -
-        :param value: -
+        :param key:
+        :param value:
         """
         if self.template_options.metadata is None:
             self.template_options.metadata = {}
@@ -337,8 +337,8 @@ class Stack(Construct):
     def rename_logical_id(self, old_id: str, new_id: str) -> None:
         """Rename a generated logical identities.
 
-        :param old_id: -
-        :param new_id: -
+        :param old_id:
+        :param new_id:
         """
         self._cfnpy_logical_ids.add_rename(old_id, new_id)
 
@@ -375,7 +375,7 @@ class Stack(Construct):
     def resolve(self, obj: Any) -> Any:
         """Resolve a tokenized value in the context of the current stack.
 
-        :param obj: -
+        :param obj:
         """
         return resolve(obj, scope=self)
 
@@ -395,13 +395,13 @@ class Stack(Construct):
         If ``partition``, ``region`` or ``account`` are not specified, the stack's
         partition, region and account will be used.
 
-        :param resource: -
-        :param service: -
-        :param account: -
-        :param arn_format: -
-        :param partition: -
-        :param region: -
-        :param resource_name: -
+        :param resource:
+        :param service:
+        :param account:
+        :param arn_format:
+        :param partition:
+        :param region:
+        :param resource_name:
         """
         from .arn import Arn, ArnComponents
 
@@ -655,7 +655,7 @@ class CloudAssembly:
     def get_stack_by_name(self, stack_name: str) -> StackArtifact:
         """Returns a stack artifact by its stack name.
 
-        :param stack_name: -
+        :param stack_name:
         """
         for artifact in self.stacks:
             if artifact.stack_name == stack_name:
@@ -665,7 +665,7 @@ class CloudAssembly:
     def get_stack_artifact(self, artifact_id: str) -> StackArtifact:
         """Returns a stack artifact by its artifact id.
 
-        :param artifact_id: -
+        :param artifact_id:
         """
         for artifact in self.stacks:
             if artifact.artifact_id == artifact_id:

@@ -172,7 +172,7 @@ class IResolveContext(ABC):
     def resolve(self, x: Any, *, remove_empty: bool | None = None) -> Any:
         """Resolve an inner object.
 
-        :param x: -
+        :param x:
         :param remove_empty: whether None values are dropped (default: as the outer resolution).
         """
 
@@ -180,7 +180,7 @@ class IResolveContext(ABC):
     def register_post_processor(self, post_processor: IPostProcessor) -> None:
         """Use this postprocessor after the entire token structure has been resolved.
 
-        :param post_processor: -
+        :param post_processor:
         """
 
 
@@ -191,8 +191,8 @@ class IPostProcessor(ABC):
     def post_process(self, input: Any, context: IResolveContext) -> Any:
         """Process the completely resolved value, after full recursion/resolution has happened.
 
-        :param input: -
-        :param context: -
+        :param input:
+        :param context:
         """
 
 
@@ -206,7 +206,7 @@ class IResolvable(ABC):
     def resolve(self, context: IResolveContext) -> Any:
         """Produce the Token's value at resolution time.
 
-        :param context: -
+        :param context:
         """
 
     @property
@@ -286,21 +286,21 @@ class TokenizedStringFragments:
     def add_literal(self, lit: Any) -> None:
         """Add a literal fragment.
 
-        :param lit: -
+        :param lit:
         """
         self._fragments.append((_LITERAL, lit))
 
     def add_token(self, token: IResolvable) -> None:
         """Add a token fragment.
 
-        :param token: -
+        :param token:
         """
         self._fragments.append((_TOKEN, token))
 
     def add_intrinsic(self, value: Any) -> None:
         """Add an already-resolved (intrinsic) fragment.
 
-        :param value: -
+        :param value:
         """
         self._fragments.append((_INTRINSIC, value))
 
@@ -509,7 +509,7 @@ class Token:
     def as_any(value: Any) -> IResolvable:
         """Return a resolvable representation of the given value.
 
-        :param value: -
+        :param value:
         """
         if isinstance(value, IResolvable):
             return value
@@ -523,7 +523,7 @@ class Token:
         literal is returned. Otherwise, a special quoted string representation
         of the Token is returned that can be embedded into other strings.
 
-        :param value: -
+        :param value:
         :param display_hint: A hint for the Token's purpose when stringifying it.
         """
         if isinstance(value, str):
@@ -536,7 +536,7 @@ class Token:
     def as_number(value: Any) -> float:
         """Return a reversible number representation of this token.
 
-        :param value: -
+        :param value:
         """
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value
@@ -546,7 +546,7 @@ class Token:
     def as_list(value: Any, *, display_hint: str | None = None) -> list[str]:
         """Return a reversible list representation of this token.
 
-        :param value: -
+        :param value:
         :param display_hint: A hint for the Token's purpose when stringifying it.
         """
         if isinstance(value, list):
@@ -557,7 +557,7 @@ class Token:
     def is_token(obj: Any) -> bool:
         """Alias of :meth:`is_unresolved`.
 
-        :param obj: -
+        :param obj:
         """
         return Token.is_unresolved(obj)
 
@@ -572,7 +572,7 @@ class Tokenization:
         This is different from Token.is_unresolved() which will also check for
         encoded Tokens, whereas this method will only do a type check on the given object.
 
-        :param obj: -
+        :param obj:
         """
         return isinstance(obj, IResolvable)
 
@@ -597,7 +597,7 @@ class Tokenization:
     def reverse(x: Any) -> IResolvable | None:
         """Reverse any value into a Resolvable, if possible.
 
-        :param x: -
+        :param x:
         """
         if isinstance(x, IResolvable):
             return x
@@ -613,7 +613,7 @@ class Tokenization:
     def reverse_string(s: str) -> TokenizedStringFragments:
         """Un-encode a string potentially containing encoded tokens.
 
-        :param s: -
+        :param s:
         """
         return _TOKEN_MAP.split_string(s)
 
@@ -623,7 +623,7 @@ class Tokenization:
 
         It's illegal for the string to be a concatenation of an encoded token and something else.
 
-        :param s: -
+        :param s:
         """
         fragments = _TOKEN_MAP.split_string(s)
         if len(fragments) != 1 or fragments.first_token is None:
@@ -636,7 +636,7 @@ class Tokenization:
     def reverse_number(n: float) -> IResolvable | None:
         """Un-encode a Tokenized value from a number.
 
-        :param n: -
+        :param n:
         """
         return _TOKEN_MAP.lookup_number_token(n)
 
@@ -644,7 +644,7 @@ class Tokenization:
     def reverse_list(l: Sequence[str]) -> IResolvable | None:
         """Un-encode a Tokenized value from a list.
 
-        :param l: -
+        :param l:
         """
         return _TOKEN_MAP.lookup_list(l)
 
@@ -654,7 +654,7 @@ class Tokenization:
 
         If it is an object (i.e., { Ref: 'SomeLogicalId' }), return it as-is.
 
-        :param x: -
+        :param x:
         """
         if Token.is_unresolved(x):
             return Token.as_string(_StringifiedNumber(x))
@@ -714,7 +714,7 @@ class Intrinsic(IResolvable):
     def resolve(self, context: IResolveContext) -> Any:
         """Produce the Token's value at resolution time.
 
-        :param context: -
+        :param context:
         """
         return self._value
 
@@ -741,10 +741,10 @@ class Reference(Intrinsic):
 
     References are recorded.
 
-    :param value: -
-    :param target: -
-    :param display_name: -
-    :param type_hint: -
+    :param value:
+    :param target:
+    :param display_name:
+    :param type_hint:
     """
 
     def __init__(
@@ -762,7 +762,7 @@ class Reference(Intrinsic):
     def is_reference(x: Any) -> bool:
         """Check whether this is actually a Reference.
 
-        :param x: -
+        :param x:
         """
         return isinstance(x, Reference)
 
