@@ -73,12 +73,12 @@ def _split_union(inner: str) -> List[str]:
     return parts
 
 
-def annotation(t: TypeRef, owner: str, setting: bool) -> str:
-    """The Python type of a value of ``t``, as read (``setting=False``) or as given."""
+def annotation(t: TypeRef, owner: str) -> str:
+    """The Python type a value of ``t`` may be given as (tokens included)."""
     if t.kind == "primitive":
         base = {
             STRING: "str",
-            TIMESTAMP: "typing.Union[str, datetime.date]" if setting else "str",
+            TIMESTAMP: "typing.Union[str, datetime.date]",
             INTEGER: _NUMBER,
             LONG: _NUMBER,
             DOUBLE: _NUMBER,
@@ -89,19 +89,14 @@ def annotation(t: TypeRef, owner: str, setting: bool) -> str:
         return _union([base, RESOLVABLE])
     if t.kind == "struct":
         cls = f"{owner}.{_check_identifier(t.struct, 'property type')}Property"
-        if setting:
-            return _union([RESOLVABLE, cls, "typing.Mapping[str, typing.Any]"])
-        return _union([RESOLVABLE, cls])
+        return _union([RESOLVABLE, cls, "typing.Mapping[str, typing.Any]"])
     if t.kind in ("list", "map"):
         assert t.item is not None
-        item = annotation(t.item, owner, setting)
-        if t.kind == "list":
-            container = f"typing.Sequence[{item}]" if setting else f"typing.List[{item}]"
-        else:
-            container = f"typing.Mapping[str, {item}]" if setting else f"typing.Dict[str, {item}]"
+        item = annotation(t.item, owner)
+        container = f"typing.Sequence[{item}]" if t.kind == "list" else f"typing.Mapping[str, {item}]"
         return _union([RESOLVABLE, container])
     if t.kind == "union":
-        return _union([annotation(o, owner, setting) for o in t.options])
+        return _union([annotation(o, owner) for o in t.options])
     raise ValueError(t.kind)
 
 
@@ -217,7 +212,6 @@ class PropView:
     cfn_name: str
     required: bool
     deprecated: bool
-    getter: str
     setter: str
     parameter: str
     spec: str
@@ -273,14 +267,12 @@ class ModuleView:
 
 
 def _prop_view(p: Property, owner: str) -> PropView:
-    getter = optional(annotation(p.type, owner, setting=False), p.required)
-    setter = optional(annotation(p.type, owner, setting=True), p.required)
+    setter = optional(annotation(p.type, owner), p.required)
     return PropView(
         name=_check_identifier(p.python_name, "property name"),
         cfn_name=p.cfn_name,
         required=p.required,
         deprecated=p.deprecated,
-        getter=getter,
         setter=setter,
         parameter=setter,
         spec=spec_expression(p.type, owner),
@@ -309,8 +301,12 @@ class _Example:
     def _struct_call(self, name: str, indent: int, stack: Tuple[str, ...]) -> str:
         struct = self.structs[name]
         required = [p for p in struct.properties if p.required]
-        chosen = required if name in stack else list(struct.properties)
+        # Below the first level only the required props: examples of deeply nested
+        # types (QuickSight's) would otherwise grow with the whole tree.
+        chosen = required if stack else list(struct.properties)
         chosen = [p for p in chosen if not (set(p.type.structs()) & set(stack + (name,)))] or required
+        if len(stack) > 12:
+            raise SpecError("<model>", "", f"{self.resource.type_name}: required properties nest without end at {name}")
         call = f"{self.alias}.{self.resource.class_name}.{struct.class_name}("
         return call + self._args(chosen, indent + 4, stack + (name,)) + ")"
 

@@ -38,8 +38,7 @@ from .token import CfnRenderable, IResolvable, Token
 if TYPE_CHECKING:
     from .construct import Construct
 
-G = TypeVar("G")
-S = TypeVar("S")
+T = TypeVar("T")
 _T = TypeVar("_T", bound="CfnStruct")
 
 
@@ -350,8 +349,11 @@ class Struct(ValueSpec):
 # -- properties --------------------------------------------------------------
 
 
-class Prop(Generic[G, S]):
-    """One CloudFormation property of a generated class: read it as ``G``, set it as ``S``."""
+class Prop(Generic[T]):
+    """One CloudFormation property of a generated class, of Python type ``T``.
+
+    (Nested property types given as dicts read back as their classes: ``T`` is
+    what a value may be given as.)"""
 
     __slots__ = ("cfn_name", "spec", "required", "deprecated", "name", "owner_name", "camel_name")
 
@@ -369,17 +371,17 @@ class Prop(Generic[G, S]):
         self.owner_name = owner.__qualname__
 
     @overload
-    def __get__(self, obj: None, owner: Any) -> "Prop[G, S]": ...
+    def __get__(self, obj: None, owner: Any) -> "Prop[T]": ...
 
     @overload
-    def __get__(self, obj: object, owner: Any) -> G: ...
+    def __get__(self, obj: object, owner: Any) -> T: ...
 
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
             return self
         return obj._values.get(self.name)
 
-    def __set__(self, obj: Any, value: S) -> None:
+    def __set__(self, obj: Any, value: T) -> None:
         obj._set_value(self, value, f"{self.owner_name}.{self.name}")
 
     def check(self, value: Any, path: str) -> Any:
@@ -395,8 +397,8 @@ class Prop(Generic[G, S]):
 class _HasProps:
     """What resources and property types share: a table of ``Prop`` and their values."""
 
-    _props: ClassVar[Tuple["Prop[Any, Any]", ...]] = ()
-    _by_key: ClassVar[Optional[Dict[str, "Prop[Any, Any]"]]] = None
+    _props: ClassVar[Tuple["Prop[Any]", ...]] = ()
+    _by_key: ClassVar[Optional[Dict[str, "Prop[Any]"]]] = None
     _values: Dict[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -404,7 +406,7 @@ class _HasProps:
         cls._props = tuple(v for v in cls.__dict__.values() if isinstance(v, Prop))
         cls._by_key = None
 
-    def _set_value(self, prop: "Prop[Any, Any]", value: Any, path: str) -> None:
+    def _set_value(self, prop: "Prop[Any]", value: Any, path: str) -> None:
         checked = prop.check(value, path)
         if checked is None:
             self._values.pop(prop.name, None)
@@ -421,7 +423,7 @@ class _HasProps:
                 values[prop.name] = checked
 
     @classmethod
-    def _key_table(cls) -> Dict[str, "Prop[Any, Any]"]:
+    def _key_table(cls) -> Dict[str, "Prop[Any]"]:
         """Every accepted spelling of a key: snake_case, AWS CDK's camelCase, CloudFormation's name."""
         table = cls._by_key
         if table is None:
@@ -498,7 +500,7 @@ class CfnResourceBase(_HasProps, CfnResource):
         self._values = {}
         super().__init__(scope, id, type=self.CFN_RESOURCE_TYPE_NAME)
 
-    def _set_value(self, prop: "Prop[Any, Any]", value: Any, path: str) -> None:
+    def _set_value(self, prop: "Prop[Any]", value: Any, path: str) -> None:
         try:
             super()._set_value(prop, value, path)
         except PropertyValueError as error:

@@ -67,15 +67,12 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
 
     destination_config: _p.Prop[
         typing.Optional[
-            typing.Union[IResolvable, CfnEventInvokeConfig.DestinationConfigProperty]
-        ],
-        typing.Optional[
             typing.Union[
                 IResolvable,
                 CfnEventInvokeConfig.DestinationConfigProperty,
                 typing.Mapping[str, typing.Any],
             ]
-        ],
+        ]
     ] = _p.Prop(
         "DestinationConfig",
         _p.Struct(lambda: CfnEventInvokeConfig.DestinationConfigProperty),
@@ -85,9 +82,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-destinationconfig
     """
 
-    function_name: _p.Prop[
-        typing.Union[str, IResolvable], typing.Union[str, IResolvable]
-    ] = _p.Prop(
+    function_name: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
         "FunctionName",
         _p.String(
             pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$"
@@ -100,8 +95,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
     """
 
     maximum_event_age_in_seconds: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]],
-        typing.Optional[typing.Union[int, float, IResolvable]],
+        typing.Optional[typing.Union[int, float, IResolvable]]
     ] = _p.Prop("MaximumEventAgeInSeconds", _p.Integer(minimum=60, maximum=21600))
     """The maximum age of a request that Lambda sends to a function for processing. Minimum: 60. Maximum: 21600.
 
@@ -109,17 +103,14 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
     """
 
     maximum_retry_attempts: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]],
-        typing.Optional[typing.Union[int, float, IResolvable]],
+        typing.Optional[typing.Union[int, float, IResolvable]]
     ] = _p.Prop("MaximumRetryAttempts", _p.Integer(minimum=0, maximum=2))
     """The maximum number of times to retry when the function returns an error. Minimum: 0. Maximum: 2.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-maximumretryattempts
     """
 
-    qualifier: _p.Prop[
-        typing.Union[str, IResolvable], typing.Union[str, IResolvable]
-    ] = _p.Prop(
+    qualifier: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
         "Qualifier",
         _p.String(pattern="^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$"),
         required=True,
@@ -194,15 +185,12 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
 
         on_failure: _p.Prop[
             typing.Optional[
-                typing.Union[IResolvable, CfnEventInvokeConfig.OnFailureProperty]
-            ],
-            typing.Optional[
                 typing.Union[
                     IResolvable,
                     CfnEventInvokeConfig.OnFailureProperty,
                     typing.Mapping[str, typing.Any],
                 ]
-            ],
+            ]
         ] = _p.Prop(
             "OnFailure", _p.Struct(lambda: CfnEventInvokeConfig.OnFailureProperty)
         )
@@ -213,15 +201,12 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
 
         on_success: _p.Prop[
             typing.Optional[
-                typing.Union[IResolvable, CfnEventInvokeConfig.OnSuccessProperty]
-            ],
-            typing.Optional[
                 typing.Union[
                     IResolvable,
                     CfnEventInvokeConfig.OnSuccessProperty,
                     typing.Mapping[str, typing.Any],
                 ]
-            ],
+            ]
         ] = _p.Prop(
             "OnSuccess", _p.Struct(lambda: CfnEventInvokeConfig.OnSuccessProperty)
         )
@@ -248,11 +233,6 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
                 ]
             ] = None,
         ) -> None:
-            """Create a ``CfnEventInvokeConfig.DestinationConfigProperty``.
-
-            :param on_failure: The destination configuration for failed invocations.
-            :param on_success: The destination configuration for successful invocations.
-            """
             super().__init__()
             self.on_failure = on_failure
             self.on_success = on_success
@@ -276,9 +256,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             )
         """
 
-        destination: _p.Prop[
-            typing.Union[str, IResolvable], typing.Union[str, IResolvable]
-        ] = _p.Prop(
+        destination: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
             "Destination",
             _p.String(
                 min_length=0,
@@ -297,10 +275,6 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             *,
             destination: typing.Union[str, IResolvable],
         ) -> None:
-            """Create a ``CfnEventInvokeConfig.OnFailureProperty``.
-
-            :param destination: The Amazon Resource Name (ARN) of the destination resource. Minimum length: 0. Maximum length: 350. Pattern: ``^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]+(-[a-z]+)+-\\d{1})?:(\\d{12})?:(.*)``.
-            """
             super().__init__()
             self.destination = destination
 
@@ -323,9 +297,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             )
         """
 
-        destination: _p.Prop[
-            typing.Union[str, IResolvable], typing.Union[str, IResolvable]
-        ] = _p.Prop(
+        destination: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
             "Destination",
             _p.String(
                 min_length=0,
@@ -344,10 +316,6 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             *,
             destination: typing.Union[str, IResolvable],
         ) -> None:
-            """Create a ``CfnEventInvokeConfig.OnSuccessProperty``.
-
-            :param destination: The Amazon Resource Name (ARN) of the destination resource. Minimum length: 0. Maximum length: 350. Pattern: ``^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]+(-[a-z]+)+-\\d{1})?:(\\d{12})?:(.*)``.
-            """
             super().__init__()
             self.destination = destination
 
@@ -366,15 +334,12 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
 
     destination_config: _p.Prop[
         typing.Optional[
-            typing.Union[IResolvable, CfnEventInvokeConfig.DestinationConfigProperty]
-        ],
-        typing.Optional[
             typing.Union[
                 IResolvable,
                 CfnEventInvokeConfig.DestinationConfigProperty,
                 typing.Mapping[str, typing.Any],
             ]
-        ],
+        ]
     ] = _p.Prop(
         "DestinationConfig",
         _p.Struct(lambda: CfnEventInvokeConfig.DestinationConfigProperty),
@@ -384,9 +349,7 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-destinationconfig
     """
 
-    function_name: _p.Prop[
-        typing.Union[str, IResolvable], typing.Union[str, IResolvable]
-    ] = _p.Prop(
+    function_name: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
         "FunctionName",
         _p.String(
             pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$"
@@ -399,8 +362,7 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
     """
 
     maximum_event_age_in_seconds: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]],
-        typing.Optional[typing.Union[int, float, IResolvable]],
+        typing.Optional[typing.Union[int, float, IResolvable]]
     ] = _p.Prop("MaximumEventAgeInSeconds", _p.Integer(minimum=60, maximum=21600))
     """The maximum age of a request that Lambda sends to a function for processing. Minimum: 60. Maximum: 21600.
 
@@ -408,17 +370,14 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
     """
 
     maximum_retry_attempts: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]],
-        typing.Optional[typing.Union[int, float, IResolvable]],
+        typing.Optional[typing.Union[int, float, IResolvable]]
     ] = _p.Prop("MaximumRetryAttempts", _p.Integer(minimum=0, maximum=2))
     """The maximum number of times to retry when the function returns an error. Minimum: 0. Maximum: 2.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-maximumretryattempts
     """
 
-    qualifier: _p.Prop[
-        typing.Union[str, IResolvable], typing.Union[str, IResolvable]
-    ] = _p.Prop(
+    qualifier: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
         "Qualifier",
         _p.String(pattern="^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$"),
         required=True,
@@ -447,14 +406,6 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
             typing.Union[int, float, IResolvable]
         ] = None,
     ) -> None:
-        """Create a ``CfnEventInvokeConfigProps``.
-
-        :param function_name: The name of the Lambda function. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
-        :param qualifier: The identifier of a version or alias. Pattern: ``^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$``. Changing it requires replacement of the resource.
-        :param destination_config: A destination for events after they have been sent to a function for processing.
-        :param maximum_event_age_in_seconds: The maximum age of a request that Lambda sends to a function for processing. Minimum: 60. Maximum: 21600.
-        :param maximum_retry_attempts: The maximum number of times to retry when the function returns an error. Minimum: 0. Maximum: 2.
-        """
         super().__init__()
         self.function_name = function_name
         self.qualifier = qualifier
