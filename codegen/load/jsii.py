@@ -35,6 +35,7 @@ import regex
 
 from codegen.errors import SpecError, json_pointer
 from codegen.load import specfiles, validate
+from codegen.model.naming import decamelize
 
 SCHEMA_NAME = "jsii-extract"
 JSII_FILES = ("l2/aws-lambda.jsii.json", "l2/core.jsii.json", "l2/constructs.jsii.json")
@@ -48,18 +49,9 @@ PYTHON_KEYWORDS = frozenset(
     "False None True and as assert async await break class continue def del elif else except finally for from "
     "global if import in is lambda nonlocal not or pass raise return try while with yield".split()
 )
-_ABBREVIATIONS = regex.compile(r"(^|[^A-Z])(KiB|MiB|GiB)($|[^a-z])")
-_LOWER_THEN_UPPER = regex.compile(r"([\p{Ll}\d])(\p{Lu})")
-_UPPER_THEN_WORD = regex.compile(r"(\p{Lu})(\p{Lu}\p{Ll}+)")
-
-
 def to_snake_case(name: str) -> str:
     """codemaker's ``toSnakeCase`` (decamelize 5): ``maxEventAge`` -> ``max_event_age``."""
-    name = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2).capitalize() + m.group(3), name)
-    if len(name) < 2:
-        return name.lower()
-    name = _LOWER_THEN_UPPER.sub(r"\1_\2", name)
-    return _UPPER_THEN_WORD.sub(r"\1_\2", name).lower()
+    return decamelize(name)
 
 
 def python_identifier(name: str) -> str:

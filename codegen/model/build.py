@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import math
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from codegen.errors import PathPart, SpecError
@@ -194,7 +195,7 @@ class _RegistryResource:
             return name
         self._struct_pointers[name] = pointer
         spec_type = self.spec.property_type(name) if self.spec else None
-        properties = self.properties(node, path, spec_type.get("Properties", {}) if spec_type else {})
+        properties = _renamed(self.properties(node, path, spec_type.get("Properties", {}) if spec_type else {}), frozenset())
         self.structs[name] = PropertyType(
             cfn_name=name,
             class_name=naming.property_type_class_name(name),
@@ -250,6 +251,12 @@ class _RegistryResource:
                 )
             )
         return tuple(result)
+
+
+def _renamed(properties: Tuple[Property, ...], reserved: frozenset[str]) -> Tuple[Property, ...]:
+    """Properties whose Python names are unique and clear of ``reserved`` (in CloudFormation name order)."""
+    names = naming.unique_names([(p.cfn_name, p.python_name) for p in properties], reserved)
+    return tuple(p if names[p.cfn_name] == p.python_name else replace(p, python_name=names[p.cfn_name]) for p in properties)
 
 
 def _description(schema: Mapping[str, Any], document: Mapping[str, Any], path: List[PathPart]) -> str:
@@ -389,8 +396,11 @@ def _build_resource(type_name: str, registry: Optional[_Source], spec: Optional[
         attribute_types = spec_attributes
         description = ""
         sources = ("resource specification",)
+    properties = _renamed(properties, naming.RESOURCE_MEMBERS)
+    taken = naming.RESOURCE_MEMBERS | {p.python_name for p in properties}
+    attribute_names = naming.unique_names([(n, naming.attribute_name(n)) for n in sorted(attribute_types)], taken)
     attributes = tuple(
-        Attribute(cfn_name=name, python_name=naming.attribute_name(name), type=_attribute_type(t))
+        Attribute(cfn_name=name, python_name=attribute_names[name], type=_attribute_type(t))
         for name, t in sorted(attribute_types.items())
     )
     return ResourceType(
