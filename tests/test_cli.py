@@ -52,6 +52,10 @@ def _dangling_ref(schema: Dict[str, Any]) -> None:
     schema["properties"]["DestinationConfig"]["$ref"] = "#/definitions/Nowhere"
 
 
+def _colliding_names(schema: Dict[str, Any]) -> None:
+    schema["properties"]["Function_Name"] = {"type": "string"}
+
+
 def _bad_name(schema: Dict[str, Any]) -> None:
     schema["properties"]["__import__('os')"] = {"type": "string"}
 
@@ -64,6 +68,7 @@ def _bad_name(schema: Dict[str, Any]) -> None:
         (_bad_pattern, "/definitions/OnFailure/properties/Destination/pattern", "invalid regular expression"),
         (_dangling_ref, "/properties/DestinationConfig/$ref", "points to nothing"),
         (_bad_name, "/properties", "does not match"),
+        (_colliding_names, "/properties/Function_Name", "are both 'function_name' in Python"),
     ],
 )
 def test_bad_schema_names_file_and_pointer(

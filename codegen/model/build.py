@@ -226,6 +226,7 @@ class _RegistryResource:
     ) -> Tuple[Property, ...]:
         required = set(node.get("required", ()))
         excluded, immutable, old = set(exclude), set(create_only), set(deprecated)
+        _check_distinct_names(self.source, node["properties"], path + ["properties"])
         result = []
         for cfn_name in sorted(node["properties"]):
             if cfn_name in excluded:
@@ -251,6 +252,16 @@ class _RegistryResource:
                 )
             )
         return tuple(result)
+
+
+def _check_distinct_names(source: _Source, names: Iterable[str], path: List[PathPart]) -> None:
+    """Two CloudFormation names with one Python name would make one of them unreachable."""
+    seen: Dict[str, str] = {}
+    for name in sorted(names):
+        python = naming.property_name(name)
+        if python in seen:
+            raise source.error(path + [name], f"{name!r} and {seen[python]!r} are both {python!r} in Python")
+        seen[python] = name
 
 
 def _renamed(properties: Tuple[Property, ...], reserved: frozenset[str]) -> Tuple[Property, ...]:
@@ -322,6 +333,7 @@ class _SpecResource:
 
     def properties(self, entry: Mapping[str, Any], path: List[PathPart]) -> Tuple[Property, ...]:
         props = entry.get("Properties", {})
+        _check_distinct_names(self.source, props, path + ["Properties"])
         return tuple(
             Property(
                 cfn_name=name,
