@@ -28,7 +28,7 @@ from codegen.render.render import RUNTIME, render_package  # noqa: E402
 
 
 
-def _copied(path: str) -> bool:
+def copied(path: str) -> bool:
     """Hand-written runtime files are copied, not generated: their own tests cover them."""
     parts = path.split("/")
     if parts[1] == "core":
@@ -39,7 +39,7 @@ def _copied(path: str) -> bool:
 def golden_files() -> Dict[str, bytes]:
     settings = load_settings(ROOT)
     files = render_package(build(settings.specs, settings.golden_types), settings.templates, settings.specs)
-    return {path: data for path, data in files.items() if not _copied(path)}
+    return {path: data for path, data in files.items() if not copied(path)}
 
 
 def recorded_files(folder: Path = RECORD) -> Dict[str, bytes]:

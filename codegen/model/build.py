@@ -394,11 +394,14 @@ def _build_resource(type_name: str, registry: Optional[_Source], spec: Optional[
         structs = tuple(reader.structs[n] for n in sorted(reader.structs))
         attribute_types = dict(spec_attributes)
         for name in read_only:
-            if name not in attribute_types:
-                schema = document["properties"].get(name.split("/")[0], {})
-                attribute_types[name.replace("/", ".")] = (
-                    reader.type_of(schema, ["properties", name], name) if "/" not in name else TypeRef.of_primitive(STRING)
-                )
+            dotted = name.replace("/", ".")
+            # Fields inside list items ("A/*/B") have no Fn::GetAtt of their own.
+            if "*" in name or dotted in attribute_types:
+                continue
+            schema = document["properties"].get(name.split("/")[0], {})
+            attribute_types[dotted] = (
+                reader.type_of(schema, ["properties", name], name) if "/" not in name else TypeRef.of_primitive(STRING)
+            )
         description = document.get("description", "")
         sources = ("registry schema",) + (("resource specification",) if spec else ())
     else:

@@ -10,18 +10,23 @@ Templates apply it as the ``literal`` filter; the views use the same function.
 from __future__ import annotations
 
 import math
+
+from black.strings import normalize_string_quotes
 from typing import Any
 
-# Characters escaped inside docstrings: the backslash and the quote (they could
-# end or bend the literal), and anything that is not printable (NUL, line and
-# paragraph separators, other control characters) - newline and tab excepted.
-_KEEP = {"\n", "\t"}
+# Characters escaped inside docstrings: the backslash, and anything that is not
+# printable (NUL, line and paragraph separators, tabs, other control characters)
+# - newline excepted. black rewrites a docstring whose first or last character
+# is a quote, and strips trailing spaces and expands leading tabs: such quotes,
+# trailing spaces and all tabs are written as escapes, so black leaves the
+# literal alone and its value stays the text.
+_KEEP = {"\n"}
 
 
 def _escape_docstring_char(char: str) -> str:
     if char == "\\":
         return "\\\\"
-    if char in _KEEP or char.isprintable():
+    if char in _KEEP or (char.isprintable() and char != "\t"):
         return char
     code = ord(char)
     if code <= 0xFF:
@@ -31,15 +36,24 @@ def _escape_docstring_char(char: str) -> str:
     return f"\\U{code:08x}"
 
 
+def _escape_line_end(line: str) -> str:
+    stripped = line.rstrip(" ")
+    return stripped + "\\x20" * (len(line) - len(stripped))
+
+
 def docstring_literal(text: str, indent: int = 0) -> str:
     """A ``\"\"\"`` literal holding ``text``; lines after the first are indented by ``indent``."""
     body = "".join(_escape_docstring_char(c) for c in text.strip("\n"))
-    # A quote only matters where it could close the literal: before another quote, or last.
-    body = "".join(
-        '\\"' if c == '"' and (i + 1 == len(body) or body[i + 1] == '"') else c for i, c in enumerate(body)
-    )
+    # A quote only matters where it could close the literal: before another quote.
+    body = "".join('\\"' if c == '"' and body[i + 1 : i + 2] == '"' else c for i, c in enumerate(body))
+    if body.startswith('"'):
+        body = "\\x22" + body[1:]
+    if body.endswith('"'):
+        body = body[:-1] + "\\x22"
     pad = " " * indent
-    lines = body.split("\n")
+    lines = [_escape_line_end(line) for line in body.split("\n")]
+    if lines[0].startswith(" "):
+        lines[0] = "\\x20" + lines[0][1:]
     body = "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
     if "\n" in body:
         return f'"""{body}\n{pad}"""'
@@ -60,9 +74,9 @@ def literal(value: Any, docstring: bool = False, indent: int = 0) -> str:
             raise ValueError(f"{value!r} has no JSON or Python literal")
         return repr(float(value))
     if isinstance(value, str):
-        # repr of a str is a literal whose value is the str; ascii() also
-        # escapes non-ASCII, so line separators cannot reach the source raw.
-        return ascii(str(value))
+        # ascii() gives a literal whose value is the str, non-ASCII escaped so
+        # line separators cannot reach the source raw; black then picks the quotes.
+        return normalize_string_quotes(ascii(str(value)))
     if isinstance(value, (tuple, list)):
         items = ", ".join(literal(v) for v in value)
         return f"({items},)" if isinstance(value, tuple) and len(value) == 1 else (

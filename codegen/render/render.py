@@ -16,6 +16,7 @@ from codegen.errors import ConfigError
 from codegen.model.l2 import build_l2, hand_written_exports
 from codegen.model.types import Model
 from codegen.render.escape import literal
+from codegen.render.layout import Node, layout
 from codegen.render.views import module_view
 
 PACKAGE = "cfnpy"
@@ -33,7 +34,15 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["literal"] = literal
+    env.filters["layout"] = _layout_filter
     return env
+
+
+def _layout_filter(statement: Tuple[str, Node, str], indent: int, base: int = 0) -> str:
+    """A statement laid out as black would at ``indent``; continuation lines lose ``base``
+    spaces, which the template's own indentation adds back."""
+    lines = layout(*statement, indent)
+    return "\n".join([lines[0][indent:]] + [line[base:] for line in lines[1:]])
 
 
 def format_source(source: str, name: str) -> str:
@@ -61,6 +70,7 @@ def render_package(model: Model, templates: Path, specs: Path, runtime: Path = R
     env = environment(templates)
     files: Dict[str, bytes] = {}
     module_template = env.get_template("service_module.py.jinja")
+    l2_template = env.get_template("l2_section.py.jinja")
     extras = _hand_written_services(runtime)
     modules = []
     for service in model.services:
@@ -75,7 +85,12 @@ def render_package(model: Model, templates: Path, specs: Path, runtime: Path = R
             specs=specs, module=service.module_name, resources=service.resources, hand_written=hand_written, literal=literal
         )
         view = module_view(model, service, l2, hand_written)
-        source = format_source(module_template.render(module=view), view.module_name)
+        # The L1 code is laid out as black would (codegen.render.layout); the few
+        # L2 classes, of freer shapes, go through black itself.
+        source = module_template.render(module=view)
+        if view.l2 is not None:
+            section = format_source(l2_template.render(module=view).lstrip("\n"), view.module_name)
+            source = source + "\n\n" + section
         files[f"{PACKAGE}/{view.module_name}/__init__.py"] = source.encode()
         modules.append(view.module_name)
     for name, folder in extras.items():  # hand-written modules of their own (cfnpy.aws_lambda_destinations)

@@ -32,9 +32,10 @@ from codegen.model.types import (
     TypeRef,
 )
 from codegen.render.escape import literal
+from codegen.render.layout import Group, Node, call, collection, parameters, subscript
 
 RESOLVABLE = "IResolvable"
-_NUMBER = "typing.Union[int, float]"
+_NUMBER = subscript("typing.Union", "int", "float")
 
 
 def _check_identifier(name: str, what: str) -> str:
@@ -46,64 +47,56 @@ def _check_identifier(name: str, what: str) -> str:
 
 # -- annotations -------------------------------------------------------------
 
+ANY = "typing.Any"
 
-def _union(parts: Sequence[str]) -> str:
-    flat: List[str] = []
+
+def _union(parts: Sequence[Node]) -> Node:
+    """``typing.Union`` of ``parts``, nested unions flattened, duplicates dropped."""
+    items: List[Node] = []
     for part in parts:
-        inner = part[len("typing.Union[") : -1] if part.startswith("typing.Union[") else None
-        for piece in _split_union(inner) if inner is not None else [part]:
-            if piece not in flat:
-                flat.append(piece)
-    if "typing.Any" in flat:
-        return "typing.Any"
-    return flat[0] if len(flat) == 1 else f"typing.Union[{', '.join(flat)}]"
+        pieces = part.items if isinstance(part, Group) and part.head == "typing.Union" else (part,)
+        for piece in pieces:
+            if piece not in items:
+                items.append(piece)
+    if ANY in items:
+        return ANY
+    return items[0] if len(items) == 1 else subscript("typing.Union", *items)
 
 
-def _split_union(inner: str) -> List[str]:
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(inner):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(inner[start:index].strip())
-            start = index + 1
-    parts.append(inner[start:].strip())
-    return parts
-
-
-def annotation(t: TypeRef, owner: str) -> str:
+def annotation(t: TypeRef, owner: str) -> Node:
     """The Python type a value of ``t`` may be given as (tokens included)."""
     if t.kind == "primitive":
-        base = {
+        bases: Dict[str, Node] = {
             STRING: "str",
-            TIMESTAMP: "typing.Union[str, datetime.date]",
+            TIMESTAMP: subscript("typing.Union", "str", "datetime.date"),
             INTEGER: _NUMBER,
             LONG: _NUMBER,
             DOUBLE: _NUMBER,
             NUMBER: _NUMBER,
             BOOLEAN: "bool",
-            JSON: "typing.Any",
-        }[t.primitive]
-        return _union([base, RESOLVABLE])
+            JSON: ANY,
+        }
+        return _union([bases[t.primitive], RESOLVABLE])
     if t.kind == "struct":
         cls = f"{owner}.{_check_identifier(t.struct, 'property type')}Property"
-        return _union([RESOLVABLE, cls, "typing.Mapping[str, typing.Any]"])
+        return _union([RESOLVABLE, cls, subscript("typing.Mapping", "str", ANY)])
     if t.kind in ("list", "map"):
         assert t.item is not None
         item = annotation(t.item, owner)
-        container = f"typing.Sequence[{item}]" if t.kind == "list" else f"typing.Mapping[str, {item}]"
+        if t.kind == "list":
+            container = subscript("typing.Sequence", item)
+        else:
+            container = subscript("typing.Mapping", "str", item)
         return _union([RESOLVABLE, container])
     if t.kind == "union":
         return _union([annotation(o, owner) for o in t.options])
     raise ValueError(t.kind)
 
 
-def optional(annotation_text: str, required: bool) -> str:
-    if required or annotation_text == "typing.Any":
-        return annotation_text
-    return f"typing.Optional[{annotation_text}]"
+def optional(node: Node, required: bool) -> Node:
+    if required or node == ANY:
+        return node
+    return subscript("typing.Optional", node)
 
 
 # -- value specs -------------------------------------------------------------
@@ -130,31 +123,32 @@ _ACCEPTED = {
 }
 
 
-def _kwargs(cls: str, c: Constraints) -> str:
-    args = []
+def _kwargs(cls: str, c: Constraints) -> List[Node]:
+    args: List[Node] = []
     for name in _ACCEPTED[cls]:
         value = getattr(c, name)
-        if value is not None:
+        if isinstance(value, tuple):
+            args.append(collection(f"{name}=", tuple(literal(v) for v in value)))
+        elif value is not None:
             args.append(f"{name}={literal(value)}")
-    return ", ".join(args)
+    return args
 
 
-def spec_expression(t: TypeRef, owner: str) -> str:
-    """Source of the runtime value spec (``_p.Integer(minimum=60)``) for ``t``."""
+def spec_expression(t: TypeRef, owner: str) -> Node:
+    """The runtime value spec (``_p.Integer(minimum=60)``) for ``t``."""
     if t.kind == "primitive":
         cls = _SPEC_CLASS[t.primitive]
-        return f"_p.{cls}({_kwargs(cls, t.constraints)})"
+        return call(f"_p.{cls}", *_kwargs(cls, t.constraints))
     if t.kind == "struct":
-        return f"_p.Struct(lambda: {owner}.{_check_identifier(t.struct, 'property type')}Property)"
+        return call("_p.Struct", f"lambda: {owner}.{_check_identifier(t.struct, 'property type')}Property")
     if t.kind == "list":
         assert t.item is not None
-        extra = _kwargs("ListOf", t.constraints)
-        return f"_p.ListOf({spec_expression(t.item, owner)}{', ' + extra if extra else ''})"
+        return call("_p.ListOf", spec_expression(t.item, owner), *_kwargs("ListOf", t.constraints))
     if t.kind == "map":
         assert t.item is not None
-        return f"_p.MapOf({spec_expression(t.item, owner)})"
+        return call("_p.MapOf", spec_expression(t.item, owner))
     if t.kind == "union":
-        return f"_p.Union({', '.join(spec_expression(o, owner) for o in t.options)})"
+        return call("_p.Union", *(spec_expression(o, owner) for o in t.options))
     raise ValueError(t.kind)
 
 
@@ -212,9 +206,9 @@ class PropView:
     cfn_name: str
     required: bool
     deprecated: bool
-    setter: str
-    parameter: str
-    spec: str
+    # (prefix, node, suffix) statements for the templates' ``layout`` filter.
+    declaration: Tuple[str, Node, str]
+    parameter: Tuple[str, Node, str]
     doc: str
     see: str
 
@@ -235,8 +229,8 @@ class StructView:
 class AttributeView:
     name: str
     cfn_name: str
-    annotation: str
-    list_valued: bool
+    signature: Tuple[str, Node, str]
+    getter: Node
     doc: str
 
 
@@ -267,15 +261,19 @@ class ModuleView:
 
 
 def _prop_view(p: Property, owner: str) -> PropView:
-    setter = optional(annotation(p.type, owner), p.required)
+    name = _check_identifier(p.python_name, "property name")
+    arguments: List[Node] = [literal(p.cfn_name), spec_expression(p.type, owner)]
+    if p.required:
+        arguments.append("required=True")
+    if p.deprecated:
+        arguments.append("deprecated=True")
     return PropView(
-        name=_check_identifier(p.python_name, "property name"),
+        name=name,
         cfn_name=p.cfn_name,
         required=p.required,
         deprecated=p.deprecated,
-        setter=setter,
-        parameter=setter,
-        spec=spec_expression(p.type, owner),
+        declaration=(f"{name} = ", call("_p.Prop", *arguments), ""),
+        parameter=(f"{name}: ", optional(annotation(p.type, owner), p.required), "," if p.required else " = None,"),
         doc=property_doc(p),
         see=p.documentation_url,
     )
@@ -422,8 +420,12 @@ def resource_view(service: Service, r: ResourceType) -> ResourceView:
         AttributeView(
             name=_check_identifier(a.python_name, "attribute name"),
             cfn_name=a.cfn_name,
-            annotation="typing.List[str]" if a.type.kind == "list" else "str",
-            list_valued=a.type.kind == "list",
+            signature=(
+                "",
+                parameters(f"def {_check_identifier(a.python_name, 'attribute name')}", "self"),
+                " -> typing.List[str]:" if a.type.kind == "list" else " -> str:",
+            ),
+            getter=call("self._att_list" if a.type.kind == "list" else "self._att_string", literal(a.cfn_name)),
             doc=a.description or f"The ``{a.cfn_name}`` attribute (``Fn::GetAtt``).",
         )
         for a in r.attributes

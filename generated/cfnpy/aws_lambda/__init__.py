@@ -62,18 +62,10 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
         )
     """
 
-    CFN_RESOURCE_TYPE_NAME: typing.ClassVar[str] = "AWS::Lambda::EventInvokeConfig"
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::EventInvokeConfig"
     """The CloudFormation resource type name for this resource class."""
 
-    destination_config: _p.Prop[
-        typing.Optional[
-            typing.Union[
-                IResolvable,
-                CfnEventInvokeConfig.DestinationConfigProperty,
-                typing.Mapping[str, typing.Any],
-            ]
-        ]
-    ] = _p.Prop(
+    destination_config = _p.Prop(
         "DestinationConfig",
         _p.Struct(lambda: CfnEventInvokeConfig.DestinationConfigProperty),
     )
@@ -82,7 +74,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-destinationconfig
     """
 
-    function_name: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
+    function_name = _p.Prop(
         "FunctionName",
         _p.String(
             pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$"
@@ -94,23 +86,23 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-functionname
     """
 
-    maximum_event_age_in_seconds: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]]
-    ] = _p.Prop("MaximumEventAgeInSeconds", _p.Integer(minimum=60, maximum=21600))
+    maximum_event_age_in_seconds = _p.Prop(
+        "MaximumEventAgeInSeconds", _p.Integer(minimum=60, maximum=21600)
+    )
     """The maximum age of a request that Lambda sends to a function for processing. Minimum: 60. Maximum: 21600.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-maximumeventageinseconds
     """
 
-    maximum_retry_attempts: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]]
-    ] = _p.Prop("MaximumRetryAttempts", _p.Integer(minimum=0, maximum=2))
+    maximum_retry_attempts = _p.Prop(
+        "MaximumRetryAttempts", _p.Integer(minimum=0, maximum=2)
+    )
     """The maximum number of times to retry when the function returns an error. Minimum: 0. Maximum: 2.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-maximumretryattempts
     """
 
-    qualifier: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
+    qualifier = _p.Prop(
         "Qualifier",
         _p.String(pattern="^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$"),
         required=True,
@@ -183,15 +175,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             )
         """
 
-        on_failure: _p.Prop[
-            typing.Optional[
-                typing.Union[
-                    IResolvable,
-                    CfnEventInvokeConfig.OnFailureProperty,
-                    typing.Mapping[str, typing.Any],
-                ]
-            ]
-        ] = _p.Prop(
+        on_failure = _p.Prop(
             "OnFailure", _p.Struct(lambda: CfnEventInvokeConfig.OnFailureProperty)
         )
         """The destination configuration for failed invocations.
@@ -199,15 +183,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventinvokeconfig-destinationconfig.html#cfn-lambda-eventinvokeconfig-destinationconfig-onfailure
         """
 
-        on_success: _p.Prop[
-            typing.Optional[
-                typing.Union[
-                    IResolvable,
-                    CfnEventInvokeConfig.OnSuccessProperty,
-                    typing.Mapping[str, typing.Any],
-                ]
-            ]
-        ] = _p.Prop(
+        on_success = _p.Prop(
             "OnSuccess", _p.Struct(lambda: CfnEventInvokeConfig.OnSuccessProperty)
         )
         """The destination configuration for successful invocations.
@@ -256,7 +232,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             )
         """
 
-        destination: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
+        destination = _p.Prop(
             "Destination",
             _p.String(
                 min_length=0,
@@ -297,7 +273,7 @@ class CfnEventInvokeConfig(_p.CfnResourceBase):
             )
         """
 
-        destination: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
+        destination = _p.Prop(
             "Destination",
             _p.String(
                 min_length=0,
@@ -332,15 +308,7 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html
     """
 
-    destination_config: _p.Prop[
-        typing.Optional[
-            typing.Union[
-                IResolvable,
-                CfnEventInvokeConfig.DestinationConfigProperty,
-                typing.Mapping[str, typing.Any],
-            ]
-        ]
-    ] = _p.Prop(
+    destination_config = _p.Prop(
         "DestinationConfig",
         _p.Struct(lambda: CfnEventInvokeConfig.DestinationConfigProperty),
     )
@@ -349,7 +317,7 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-destinationconfig
     """
 
-    function_name: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
+    function_name = _p.Prop(
         "FunctionName",
         _p.String(
             pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]+(-[a-z]+)+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$"
@@ -361,23 +329,23 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-functionname
     """
 
-    maximum_event_age_in_seconds: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]]
-    ] = _p.Prop("MaximumEventAgeInSeconds", _p.Integer(minimum=60, maximum=21600))
+    maximum_event_age_in_seconds = _p.Prop(
+        "MaximumEventAgeInSeconds", _p.Integer(minimum=60, maximum=21600)
+    )
     """The maximum age of a request that Lambda sends to a function for processing. Minimum: 60. Maximum: 21600.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-maximumeventageinseconds
     """
 
-    maximum_retry_attempts: _p.Prop[
-        typing.Optional[typing.Union[int, float, IResolvable]]
-    ] = _p.Prop("MaximumRetryAttempts", _p.Integer(minimum=0, maximum=2))
+    maximum_retry_attempts = _p.Prop(
+        "MaximumRetryAttempts", _p.Integer(minimum=0, maximum=2)
+    )
     """The maximum number of times to retry when the function returns an error. Minimum: 0. Maximum: 2.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventinvokeconfig.html#cfn-lambda-eventinvokeconfig-maximumretryattempts
     """
 
-    qualifier: _p.Prop[typing.Union[str, IResolvable]] = _p.Prop(
+    qualifier = _p.Prop(
         "Qualifier",
         _p.String(pattern="^\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$"),
         required=True,

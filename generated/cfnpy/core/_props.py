@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import math
 import warnings
+import typing
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -23,8 +24,10 @@ from typing import (
     Generic,
     Iterable,
     List,
+    Literal,
     Mapping,
     Optional,
+    Sequence,
     Tuple,
     Type,
     TypeVar,
@@ -40,6 +43,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _T = TypeVar("_T", bound="CfnStruct")
+# What a value spec accepts (V), and the types of list/map items and unions (I, A..D).
+V = TypeVar("V")
+I = TypeVar("I")  # noqa: E741
+A = TypeVar("A")
+B = TypeVar("B")
+C = TypeVar("C")
+D = TypeVar("D")
 
 
 class PropertyValueError(ValidationError):
@@ -75,8 +85,8 @@ def _show(value: Any) -> str:
 # -- value specs -------------------------------------------------------------
 
 
-class ValueSpec:
-    """What one value may be; ``check`` returns it normalised or raises."""
+class ValueSpec(Generic[V]):
+    """What one value may be (of Python type ``V``); ``check`` returns it normalised or raises."""
 
     __slots__ = ()
     expected: ClassVar[str] = "a value"
@@ -88,7 +98,7 @@ class ValueSpec:
         return PropertyTypeError(path, value, f"is not {self.expected} (got {type(value).__name__})")
 
 
-class _Scalar(ValueSpec):
+class _Scalar(ValueSpec[V]):
     __slots__ = ("enum",)
 
     def __init__(self, enum: Optional[Tuple[Any, ...]] = None) -> None:
@@ -100,7 +110,7 @@ class _Scalar(ValueSpec):
             raise PropertyValueError(path, value, f"is not one of the allowed values: {allowed}")
 
 
-class String(_Scalar):
+class _StringLike(_Scalar[V]):
     __slots__ = ("min_length", "max_length", "pattern", "_compiled")
     expected = "a string"
 
@@ -138,6 +148,10 @@ class String(_Scalar):
         return value
 
 
+class String(_StringLike[typing.Union[str, IResolvable]]):
+    __slots__ = ()
+
+
 def _compile(pattern: str) -> Any:
     # AWS writes Java-style patterns (\p{L}, \p{Print}); the ``regex`` module reads them.
     import regex
@@ -145,7 +159,7 @@ def _compile(pattern: str) -> Any:
     return regex.compile(pattern)
 
 
-class _Number(_Scalar):
+class _Number(_Scalar[typing.Union[int, float, IResolvable]]):
     __slots__ = ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum")
 
     def __init__(
@@ -220,7 +234,7 @@ class Double(_Number):
         raise self.type_error(value, path)
 
 
-class Boolean(_Scalar):
+class Boolean(_Scalar[typing.Union[bool, IResolvable]]):
     __slots__ = ()
     expected = "a boolean"
 
@@ -233,7 +247,7 @@ class Boolean(_Scalar):
         raise self.type_error(value, path)
 
 
-class Timestamp(String):
+class Timestamp(_StringLike[typing.Union[str, datetime.date, IResolvable]]):
     __slots__ = ()
     expected = "a timestamp (ISO 8601 string, date or datetime)"
 
@@ -243,7 +257,7 @@ class Timestamp(String):
         return super().check(value, path)
 
 
-class Json(ValueSpec):
+class Json(ValueSpec[Any]):
     """Free-form JSON (``dict``/``list``/scalars); a JSON string is also accepted."""
 
     __slots__ = ()
@@ -253,11 +267,11 @@ class Json(ValueSpec):
         return value
 
 
-class ListOf(ValueSpec):
+class ListOf(ValueSpec[typing.Union[IResolvable, Sequence[I]]]):
     __slots__ = ("item", "min_items", "max_items")
     expected = "a list"
 
-    def __init__(self, item: ValueSpec, *, min_items: Optional[int] = None, max_items: Optional[int] = None) -> None:
+    def __init__(self, item: ValueSpec[I], *, min_items: Optional[int] = None, max_items: Optional[int] = None) -> None:
         self.item = item
         self.min_items = min_items
         self.max_items = max_items
@@ -278,11 +292,11 @@ class ListOf(ValueSpec):
         return result
 
 
-class MapOf(ValueSpec):
+class MapOf(ValueSpec[typing.Union[IResolvable, Mapping[str, I]]]):
     __slots__ = ("item",)
     expected = "a mapping of strings to values"
 
-    def __init__(self, item: ValueSpec) -> None:
+    def __init__(self, item: ValueSpec[I]) -> None:
         self.item = item
 
     def check(self, value: Any, path: str) -> Any:
@@ -298,12 +312,28 @@ class MapOf(ValueSpec):
         return result
 
 
-class Union(ValueSpec):
+class Union(ValueSpec[V]):
     """The first option that accepts the value wins."""
 
     __slots__ = ("options",)
 
-    def __init__(self, *options: ValueSpec) -> None:
+    @overload
+    def __init__(self: "Union[typing.Union[A, B]]", a: ValueSpec[A], b: ValueSpec[B], /) -> None: ...
+
+    @overload
+    def __init__(
+        self: "Union[typing.Union[A, B, C]]", a: ValueSpec[A], b: ValueSpec[B], c: ValueSpec[C], /
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self: "Union[typing.Union[A, B, C, D]]", a: ValueSpec[A], b: ValueSpec[B], c: ValueSpec[C], d: ValueSpec[D], /
+    ) -> None: ...
+
+    @overload
+    def __init__(self: "Union[Any]", *options: ValueSpec[Any]) -> None: ...
+
+    def __init__(self, *options: ValueSpec[Any]) -> None:
         self.options = options
 
     @property
@@ -325,13 +355,13 @@ class Union(ValueSpec):
         raise self.type_error(value, path)
 
 
-class Struct(ValueSpec):
+class Struct(ValueSpec[typing.Union[IResolvable, _T, Mapping[str, Any]]]):
     """A property type; ``target`` returns its class (lazily: it may be defined further down)."""
 
     __slots__ = ("target",)
     expected = "a property type"
 
-    def __init__(self, target: Callable[[], Type["CfnStruct"]]) -> None:
+    def __init__(self, target: Callable[[], Type[_T]]) -> None:
         self.target = target
 
     def check(self, value: Any, path: str) -> Any:
@@ -357,7 +387,22 @@ class Prop(Generic[T]):
 
     __slots__ = ("cfn_name", "spec", "required", "deprecated", "name", "owner_name", "camel_name")
 
-    def __init__(self, cfn_name: str, spec: ValueSpec, *, required: bool = False, deprecated: bool = False) -> None:
+    @overload
+    def __init__(
+        self: "Prop[V]", cfn_name: str, spec: ValueSpec[V], *, required: Literal[True], deprecated: bool = False
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self: "Prop[Optional[V]]",
+        cfn_name: str,
+        spec: ValueSpec[V],
+        *,
+        required: Literal[False] = False,
+        deprecated: bool = False,
+    ) -> None: ...
+
+    def __init__(self, cfn_name: str, spec: ValueSpec[Any], *, required: bool = False, deprecated: bool = False) -> None:
         self.cfn_name = cfn_name
         self.spec = spec
         self.required = required
@@ -505,6 +550,14 @@ class CfnResourceBase(_HasProps, CfnResource):
             super()._set_value(prop, value, path)
         except PropertyValueError as error:
             raise error.at_construct(self.node.path) from None
+
+    def _att_string(self, name: str) -> str:
+        """The ``Fn::GetAtt`` of attribute ``name``, as a string token."""
+        return Token.as_string(self.get_att(name))
+
+    def _att_list(self, name: str) -> List[str]:
+        """The ``Fn::GetAtt`` of a list attribute ``name``, as a list token."""
+        return Token.as_list(self.get_att(name))
 
     def _cfn_properties(self) -> Dict[str, Any]:
         try:
