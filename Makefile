@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate demo golden test typecheck clean
+.PHONY: setup generate demo golden test typecheck clean update-spec check-spec bench
 
 setup: $(STAMP)
 
@@ -14,17 +14,35 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Writes generated/ (the package cfnpy, every resource type; not committed) and
+# installs it, editable, into the virtual environment.
 generate: setup
 	$(PY) -m codegen generate
+	test -f $(VENV)/.cfnpy-installed || \
+		($(PY) -m pip install --quiet --no-deps -e generated && touch $(VENV)/.cfnpy-installed)
 
 demo: generate
 	$(PY) examples/cfn_event_invoke_config.py
 	$(PY) examples/event_invoke_config.py
 
+# Download the latest AWS specs into specs/ (report in specs/CHANGES.md), then regenerate.
+# UPDATE_SPEC_ARGS passes options, e.g. UPDATE_SPEC_ARGS="--region eu-west-1".
+update-spec: setup
+	$(PY) -m codegen update-spec $(UPDATE_SPEC_ARGS)
+	$(MAKE) generate
+
+# Exit status 1 when AWS has published a newer spec (for a scheduled job); writes nothing.
+check-spec: setup
+	$(PY) -m codegen update-spec --check $(UPDATE_SPEC_ARGS)
+
+# Benchmarks (bench/), side by side with troposphere and aws-cdk-lib when installed.
+bench: generate
+	$(PY) bench/run.py
+
 golden: setup
 	$(PY) tests/goldens.py
 
-test: setup
+test: generate
 	$(PY) -m pytest
 	$(MAKE) typecheck
 

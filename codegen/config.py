@@ -14,7 +14,7 @@ else:  # pragma: no cover
 
 from codegen.errors import ConfigError
 
-DEFAULT_TYPES = ("AWS::Lambda::EventInvokeConfig",)
+DEFAULT_TYPES = ("*",)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from codegen.render.render import RUNTIME, render_package  # noqa: E402
 def copied(path: str) -> bool:
     """Hand-written runtime files are copied, not generated: their own tests cover them."""
     parts = path.split("/")
-    if parts[1] == "core":
+    if len(parts) > 1 and parts[1] == "core":
         return True
     return (RUNTIME / "services" / "/".join(parts[1:])).is_file()
 

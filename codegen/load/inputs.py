@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Sequence
 
-from codegen.errors import SpecError
+from codegen.errors import SpecError, json_type
 from codegen.load import specfiles, validate
 from codegen.load.patches import PATCH_DIR, apply_patch, load_patches
 from codegen.model.build import select_types
@@ -37,6 +37,20 @@ def _spec_subset(spec: Mapping[str, Any], type_names: Sequence[str]) -> Dict[str
     }
 
 
+def _registry_version(specs: Path) -> str:
+    """The version of the registry schemas, as provenance.json records it (``unknown`` if not)."""
+    provenance = specfiles.read_provenance(specs)
+    file = str(specs / specfiles.PROVENANCE_FILE)
+    validate.check_limits(provenance, file)
+    entry = provenance["inputs"].get("registry-schemas", {})
+    if not isinstance(entry, dict):
+        raise SpecError(file, "/inputs/registry-schemas", "expected an object (rule: type)")
+    version = entry.get("version", "unknown")
+    if not isinstance(version, str):
+        raise SpecError(file, "/inputs/registry-schemas/version", f"expected a string, not {json_type(version)} (rule: type)")
+    return version
+
+
 def load_inputs(specs: Path, patterns: Sequence[str]) -> Inputs:
     spec_file = str(specs / specfiles.RESOURCE_SPEC_FILE)
     spec = specfiles.read_resource_spec(specs)
@@ -53,6 +67,8 @@ def load_inputs(specs: Path, patterns: Sequence[str]) -> Inputs:
     zip_file = str(specs / specfiles.SCHEMA_ZIP_FILE)
     for member, operations in load_patches(specs).items():
         if member in schemas:
+            # Within the limits before it is copied and patched (a copy recurses).
+            validate.check_limits(schemas[member], f"{zip_file}!{member}")
             schemas[member] = apply_patch(schemas[member], operations, str(specs / PATCH_DIR / member))
     by_type: Dict[str, str] = {}
     for member, schema in schemas.items():
@@ -72,8 +88,7 @@ def load_inputs(specs: Path, patterns: Sequence[str]) -> Inputs:
 
     validate.check(_spec_subset(spec, type_names), "resource-specification", spec_file)
     used: List[str] = [by_type[t] for t in type_names if t in by_type]
-    provenance = specfiles.read_provenance(specs)
-    registry_version = str(provenance["inputs"].get("registry-schemas", {}).get("version", "unknown"))
+    registry_version = _registry_version(specs)
     return Inputs(
         resource_spec=spec,
         resource_spec_file=spec_file,

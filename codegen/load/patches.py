@@ -12,7 +12,7 @@ import copy
 from pathlib import Path
 from typing import Any, Dict, List
 
-from codegen.errors import SpecError
+from codegen.errors import SpecError, json_type
 from codegen.load import validate
 from codegen.load.specfiles import parse_json
 
@@ -38,12 +38,28 @@ def _parent(document: Any, pointer: str, file: str, at: str) -> tuple[Any, str]:
     return target, parts[-1]
 
 
+class Operation(dict[str, Any]):
+    """One operation as in its patch file, which it remembers (with its index there) for messages."""
+
+    def __init__(self, data: Dict[str, Any], file: str, index: int) -> None:
+        super().__init__(data)
+        self.file = file
+        self.index = index
+
+
 def apply_patch(document: Any, operations: List[Dict[str, Any]], file: str) -> Any:
-    """``document`` with ``operations`` applied (a copy; the input is not changed)."""
+    """``document`` with ``operations`` applied (a copy; the input is not changed).
+
+    Errors name ``file`` and the operation's index, or, for an ``Operation`` (as
+    ``load_patches`` gives them), its own file and index."""
     result = copy.deepcopy(document)
     for index, operation in enumerate(operations):
+        if isinstance(operation, Operation):
+            file, index = operation.file, operation.index
         at = f"/operations/{index}"
         parent, key = _parent(result, operation["path"], file, at)
+        if not isinstance(parent, (dict, list)):
+            raise SpecError(file, at, f"path {operation['path']!r} goes into {json_type(parent)}, not an object or array")
         op = operation["op"]
         exists = (isinstance(parent, dict) and key in parent) or (
             isinstance(parent, list) and key.isdigit() and int(key) < len(parent)
@@ -62,6 +78,8 @@ def apply_patch(document: Any, operations: List[Dict[str, Any]], file: str) -> A
             del parent[slot]
         elif op == "add":
             if isinstance(parent, list):
+                if key != "-" and not (key.isdigit() and int(key) <= len(parent)):
+                    raise SpecError(file, at, f"path {operation['path']!r}: {key!r} is not an index of the array (0 to {len(parent)} or -)")
                 parent.insert(len(parent) if key == "-" else int(key), operation["value"])
             else:
                 parent[key] = operation["value"]
@@ -75,5 +93,6 @@ def load_patches(specs: Path) -> Dict[str, List[Dict[str, Any]]]:
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         data = parse_json(path.read_bytes(), str(path))
         validate.check(data, "patch", str(path))
-        patches.setdefault(data["target"], []).extend(data["operations"])
+        operations = [Operation(op, str(path), index) for index, op in enumerate(data["operations"])]
+        patches.setdefault(data["target"], []).extend(operations)
     return patches

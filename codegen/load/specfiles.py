@@ -26,6 +26,11 @@ RESOURCE_SPEC_FILE = "CloudFormationResourceSpecification.json.gz"
 SCHEMA_ZIP_FILE = "CloudformationSchema.zip"
 PROVENANCE_FILE = "provenance.json"
 
+# ``cfn-codegen update-spec`` stages new files in a hidden folder and journals the
+# renames (codegen/update/commit.py); a journal left behind means a half-done update.
+UPDATE_JOURNAL = ".update-spec-journal.json"
+UPDATE_STAGING_PREFIX = ".update-spec-staging-"
+
 # Inputs larger than this are refused before parsing: the real ones are far smaller.
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -81,7 +86,16 @@ def parse_json(data: bytes, file: str) -> Any:
         raise SpecError(file, "", f"invalid JSON: {exc}") from None
 
 
+def check_no_interrupted_update(specs: Path) -> None:
+    """Refuse a specs folder whose update was interrupted while its files were being replaced."""
+    if (specs / UPDATE_JOURNAL).exists():
+        raise SpecError(
+            str(specs / UPDATE_JOURNAL), "", "an update of the specs was interrupted; run `cfn-codegen update-spec` to finish it"
+        )
+
+
 def read_resource_spec(specs: Path) -> Any:
+    check_no_interrupted_update(specs)
     path = specs / RESOURCE_SPEC_FILE
     try:
         raw = path.read_bytes()
@@ -97,13 +111,18 @@ def read_resource_spec(specs: Path) -> Any:
 
 def read_registry_schemas(specs: Path, type_names: Iterable[str] | None = None) -> dict[str, Any]:
     """Schemas by zip member name; all of them, or those of ``type_names`` only."""
+    check_no_interrupted_update(specs)
     path = specs / SCHEMA_ZIP_FILE
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
         raise SpecError(str(path), "", f"cannot open zip: {exc}") from None
     with archive:
-        names = sorted(n for n in archive.namelist() if n.endswith(".json") and "/" not in n)
+        listed = archive.namelist()
+        twice = sorted({n for n in listed if listed.count(n) > 1}) if len(set(listed)) != len(listed) else []
+        if twice:
+            raise SpecError(f"{path}!{twice[0]}", "", "listed twice in the zip: which copy is meant is unclear")
+        names = sorted(n for n in listed if n.endswith(".json") and "/" not in n)
         if type_names is not None:
             wanted = {registry_file_name(t) for t in type_names}
             names = [n for n in names if n in wanted]

@@ -27,9 +27,15 @@ def _fits(text: str, c: Constraints) -> bool:
         return False
     if c.max_length is not None and len(text) > c.max_length:
         return False
-    if c.pattern is not None and regex.search(c.pattern, text) is None:
+    return c.pattern is None or _matches(c.pattern, text)
+
+
+def _matches(pattern: str, text: str) -> bool:
+    # A pattern that backtracks without end must not hang the generator: no match.
+    try:
+        return regex.search(pattern, text, timeout=0.5) is not None
+    except TimeoutError:
         return False
-    return True
 
 
 def sample_string(name: str, c: Constraints) -> str:
@@ -39,8 +45,7 @@ def sample_string(name: str, c: Constraints) -> str:
     if _fits(placeholder, c):
         return placeholder
     if c.pattern is not None:
-        generated = _from_pattern(c.pattern)
-        if generated is not None:
+        for generated in _from_pattern(c.pattern):
             text = _pad(generated, c)
             if _fits(text, c):
                 return text
@@ -49,22 +54,50 @@ def sample_string(name: str, c: Constraints) -> str:
 
 def _pad(text: str, c: Constraints) -> str:
     if c.min_length is not None and len(text) < c.min_length:
-        text = text + "a" * (c.min_length - len(text))
+        # Repeat the last character: the pattern most likely allows more of it.
+        text = text + (text[-1:] or "a") * (c.min_length - len(text))
     if c.max_length is not None and len(text) > c.max_length:
         text = text[: c.max_length]
     return text
 
 
-def _from_pattern(pattern: str) -> Optional[str]:
-    """A short string matching ``pattern``, for the patterns Python's parser reads."""
+# Java's character classes, in terms Python's regex parser reads (for sampling only).
+_JAVA_CLASSES = {
+    "L": "a-zA-Z", "Lu": "A-Z", "Ll": "a-z", "Alpha": "a-zA-Z", "IsAlphabetic": "a-zA-Z",
+    "N": "0-9", "Nd": "0-9", "Digit": "0-9", "Alnum": "a-zA-Z0-9", "Z": " ", "Zs": " ", "Space": " ",
+    "Print": " -~", "Graph": "!-~", "Punct": "!-/", "S": "+", "M": "a", "P": "!-/", "Cc": "\\x00-\\x1f",
+    "C": "\\x00-\\x1f", "ASCII": "\\x00-\\x7f", "XDigit": "0-9a-f",
+}
+_JAVA_CLASS = re.compile(r"\\p\{(\w+)\}")
+_INLINE_FLAGS = re.compile(r"(?<!^)\(\?[imsx]+\)")
+
+
+def _pythonish(pattern: str) -> str:
+    """AWS's Java-style pattern approximated for Python's parser, to draw samples from."""
+    def klass(match: "re.Match[str]") -> str:
+        chars = _JAVA_CLASSES.get(match.group(1), "a-zA-Z")
+        inside = pattern[: match.start()].count("[") > pattern[: match.start()].count("]")
+        return chars if inside else f"[{chars}]"
+
+    return _INLINE_FLAGS.sub("", _JAVA_CLASS.sub(klass, pattern)).replace("&&", "")
+
+
+def _from_pattern(pattern: str) -> List[str]:
+    """Short strings built from ``pattern`` (several choices of characters and counts),
+    those that match it first."""
     try:
-        parsed = sre_parse.parse(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return None
-    try:
-        return _emit(list(parsed), 0)
-    except _Unsupported:
-        return None
+        parsed = list(sre_parse.parse(_pythonish(pattern)))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return []
+    found = []
+    for pick, at_least_one in ((0, False), (0, True), (1, True), (-1, True), (-1, False)):
+        try:
+            text = _Emitter(pick, at_least_one).emit(parsed, 0)
+        except (_Unsupported, RecursionError):
+            continue
+        if text not in found:
+            found.append(text)
+    return sorted(found, key=lambda t: not _matches(pattern, t))
 
 
 class _Unsupported(Exception):
@@ -81,59 +114,74 @@ _CATEGORY_SAMPLES = {
 }
 
 
-def _emit(items: List[Any], depth: int) -> str:
-    if depth > 50:
-        raise _Unsupported()
-    out = []
-    for op, arg in items:
-        out.append(_emit_one(op, arg, depth))
-    return "".join(out)
+class _Emitter:
+    """Walks a parsed pattern, choosing the ``pick``-th character of classes and
+    ranges, and the least repetitions (at least one with ``at_least_one``)."""
 
+    def __init__(self, pick: int, at_least_one: bool) -> None:
+        self.pick = pick
+        self.at_least_one = at_least_one
 
-def _emit_one(op: Any, arg: Any, depth: int) -> str:
-    if op is sre_constants.LITERAL:
-        return chr(arg)
-    if op is sre_constants.NOT_LITERAL:
-        return "a" if chr(arg) != "a" else "b"
-    if op is sre_constants.ANY:
-        return "a"
-    if op is sre_constants.AT:
-        return ""
-    if op is sre_constants.IN:
-        return _emit_class(arg)
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-        low, _high, sub = arg
-        return _emit(list(sub), depth + 1) * int(low)
-    if op is sre_constants.SUBPATTERN:
-        return _emit(list(arg[-1]), depth + 1)
-    if op is sre_constants.BRANCH:
-        options = [_emit(list(b), depth + 1) for b in arg[1]]
-        non_empty = [o for o in options if o]
-        return non_empty[0] if non_empty else options[0]
-    if op is sre_constants.CATEGORY:
-        return _CATEGORY_SAMPLES.get(arg, "a")
-    raise _Unsupported()
-
-
-def _emit_class(items: List[Any]) -> str:
-    negated = any(op is sre_constants.NEGATE for op, _ in items)
-    if negated:
-        excluded = set()
+    def emit(self, items: List[Any], depth: int) -> str:
+        if depth > 50:
+            raise _Unsupported()
+        out: List[str] = []
         for op, arg in items:
-            if op is sre_constants.LITERAL:
-                excluded.add(chr(arg))
-        for candidate in "aA0-_":
-            if candidate not in excluded:
-                return candidate
-        raise _Unsupported()
-    for op, arg in items:
+            if op is sre_constants.ASSERT and arg[0] == 0:
+                # A lookahead that states the whole form (``(?=^[a-z-]+$).{3,64}``):
+                # its content is the sample; what follows only bounds the length.
+                return "".join(out) + self.emit(list(arg[1]), depth + 1)
+            out.append(self.one(op, arg, depth))
+        return "".join(out)
+
+    def one(self, op: Any, arg: Any, depth: int) -> str:
         if op is sre_constants.LITERAL:
             return chr(arg)
-        if op is sre_constants.RANGE:
-            return chr(arg[0])
+        if op is sre_constants.NOT_LITERAL:
+            return "a" if chr(arg) != "a" else "b"
+        if op is sre_constants.ANY:
+            return "a"
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            return ""
+        if op is sre_constants.IN:
+            return self.klass(arg)
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, high, sub = arg
+            count = max(int(low), 1) if self.at_least_one and high != 0 else int(low)
+            return self.emit(list(sub), depth + 1) * count
+        if op is sre_constants.SUBPATTERN:
+            return self.emit(list(arg[-1]), depth + 1)
+        if op is sre_constants.BRANCH:
+            options = [self.emit(list(b), depth + 1) for b in arg[1]]
+            non_empty = [o for o in options if o]
+            return non_empty[0] if non_empty else options[0]
         if op is sre_constants.CATEGORY:
             return _CATEGORY_SAMPLES.get(arg, "a")
-    raise _Unsupported()
+        raise _Unsupported()
+
+    def klass(self, items: List[Any]) -> str:
+        if any(op is sre_constants.NEGATE for op, _ in items):
+            excluded = set()
+            for op, arg in items:
+                if op is sre_constants.LITERAL:
+                    excluded.add(chr(arg))
+                elif op is sre_constants.RANGE:
+                    excluded.update(chr(c) for c in range(arg[0], min(arg[1], 0x2FF) + 1))
+            for candidate in "aA0-_b":
+                if candidate not in excluded:
+                    return candidate
+            raise _Unsupported()
+        choices: List[str] = []
+        for op, arg in items:
+            if op is sre_constants.LITERAL:
+                choices.append(chr(arg))
+            elif op is sre_constants.RANGE:
+                choices.extend([chr(arg[0]), chr(arg[1])] if arg[0] != arg[1] else [chr(arg[0])])
+            elif op is sre_constants.CATEGORY:
+                choices.append(_CATEGORY_SAMPLES.get(arg, "a"))
+        if not choices:
+            raise _Unsupported()
+        return choices[self.pick] if -len(choices) <= self.pick < len(choices) else choices[0]
 
 
 def sample_number(c: Constraints, integral: bool) -> Any:

@@ -43,9 +43,14 @@ def _escape_line_end(line: str) -> str:
 
 def docstring_literal(text: str, indent: int = 0) -> str:
     """A ``\"\"\"`` literal holding ``text``; lines after the first are indented by ``indent``."""
-    body = "".join(_escape_docstring_char(c) for c in text.strip("\n"))
+    text = text.strip("\n")
+    if all(line.isprintable() for line in text.split("\n")):  # the usual case, without a loop in Python
+        body = text.replace("\\", "\\\\")
+    else:
+        body = "".join(_escape_docstring_char(c) for c in text)
     # A quote only matters where it could close the literal: before another quote.
-    body = "".join('\\"' if c == '"' and body[i + 1 : i + 2] == '"' else c for i, c in enumerate(body))
+    if '""' in body:
+        body = "".join('\\"' if c == '"' and body[i + 1 : i + 2] == '"' else c for i, c in enumerate(body))
     if body.startswith('"'):
         body = "\\x22" + body[1:]
     if body.endswith('"'):

@@ -24,8 +24,9 @@ class Group:
 
     ``kind`` is ``call`` or ``subscript`` (split one item a line only when the
     items do not fit on one line), ``collection`` (a tuple or list literal: black
-    splits it one item a line whenever it splits it) or ``def`` (parameters: a
-    sole parameter also gets its own line and a trailing comma)."""
+    splits it one item a line whenever it splits it), ``def`` (parameters: a
+    sole parameter also gets its own line and a trailing comma) or ``import``
+    (names of a ``from`` import: no brackets unless split, then one a line)."""
 
     head: str
     open: str
@@ -54,9 +55,15 @@ def parameters(head: str, *items: Node) -> Group:
     return Group(head, "(", tuple(items), ")", "def")
 
 
+def import_from(module: str, names: Tuple[str, ...]) -> Group:
+    return Group(f"from {module} import ", "(", names, ")", "import")
+
+
 def flat(node: Node) -> str:
     if isinstance(node, str):
         return node
+    if node.kind == "import":
+        return node.head + ", ".join(flat(item) for item in node.items)
     return node.head + node.open + ", ".join(flat(item) for item in node.items) + node.close
 
 
@@ -73,7 +80,11 @@ def layout(prefix: str, node: Node, suffix: str, indent: int) -> List[str]:
         return [line]
     inner = indent + 4
     body = " " * inner + ", ".join(flat(item) for item in node.items)
-    explode = (node.kind == "collection" and len(node.items) > 1) or (node.kind == "def" and len(node.items) == 1)
+    explode = (
+        (node.kind == "collection" and len(node.items) > 1)
+        or (node.kind == "def" and len(node.items) == 1)
+        or node.kind == "import"
+    )
     if len(body) <= LINE_LENGTH and not explode:
         lines = [body]
     elif len(node.items) == 1 and not explode:

@@ -6,14 +6,17 @@ relative path to bytes; writing them is ``codegen.write``'s job.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Dict, Tuple
 
 import black
 import jinja2
 
+from codegen import __version__
 from codegen.errors import ConfigError
 from codegen.model.l2 import build_l2, hand_written_exports
+from codegen.model import naming
 from codegen.model.types import Model
 from codegen.render.escape import literal
 from codegen.render.layout import Node, layout
@@ -21,6 +24,8 @@ from codegen.render.views import module_view
 
 PACKAGE = "cfnpy"
 RUNTIME = Path(__file__).resolve().parent.parent.parent / "runtime"
+# A service module larger than this is split into one module per resource.
+MODULE_SIZE_LIMIT = 2_000_000
 _BLACK_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY310})
 
 
@@ -88,6 +93,16 @@ def render_package(model: Model, templates: Path, specs: Path, runtime: Path = R
         # The L1 code is laid out as black would (codegen.render.layout); the few
         # L2 classes, of freer shapes, go through black itself.
         source = module_template.render(module=view)
+        if len(source) > MODULE_SIZE_LIMIT:
+            # Too large for editors: one module per resource, re-exported by the package.
+            split = dict(hand_written)
+            for resource in service.resources:
+                name = f"_cfn_{naming.snake_case(resource.resource_name)}"
+                part = module_view(model, replace(service, resources=(resource,)), title=resource.type_name)
+                files[f"{PACKAGE}/{service.module_name}/{name}.py"] = module_template.render(module=part).encode()
+                split[name] = part.exports
+            view = module_view(model, replace(service, resources=()), l2, split)
+            source = module_template.render(module=view)
         if view.l2 is not None:
             section = format_source(l2_template.render(module=view).lstrip("\n"), view.module_name)
             source = source + "\n\n" + section
@@ -100,5 +115,10 @@ def render_package(model: Model, templates: Path, specs: Path, runtime: Path = R
     package = env.get_template("package_init.py.jinja").render(versions=model.versions, modules=sorted(modules))
     files[f"{PACKAGE}/__init__.py"] = format_source(package, PACKAGE).encode()
     files[f"{PACKAGE}/py.typed"] = b""
+    files["pyproject.toml"] = (
+        env.get_template("package_pyproject.toml.jinja")
+        .render(version=__version__, spec_version=model.versions.resource_specification)
+        .encode()
+    )
     files.update(_copied(runtime / "core", f"{PACKAGE}/core"))
     return dict(sorted(files.items()))

@@ -9,7 +9,7 @@ meant for docstrings stay plain here and are escaped by the template's
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from codegen.errors import SpecError
 from codegen.model.l2 import L2Module
@@ -32,7 +32,7 @@ from codegen.model.types import (
     TypeRef,
 )
 from codegen.render.escape import literal
-from codegen.render.layout import Group, Node, call, collection, parameters, subscript
+from codegen.render.layout import Group, Node, call, collection, import_from, parameters, subscript
 
 RESOLVABLE = "IResolvable"
 _NUMBER = subscript("typing.Union", "int", "float")
@@ -237,6 +237,10 @@ class AttributeView:
 @dataclass(frozen=True)
 class ResourceView:
     class_name: str
+    # The positional parameters, ``scope`` and ``id`` unless a property takes the
+    # name: then, as jsii-pacmak does, the parameter gets a trailing underscore.
+    scope_param: str
+    id_param: str
     type_name: str
     doc: str
     see: str
@@ -256,8 +260,10 @@ class ModuleView:
     resources: Tuple[ResourceView, ...]
     exports: Tuple[str, ...]
     l2: Optional[L2Module] = None
-    # Hand-written modules of the package whose names it re-exports: (".{module}", names).
-    hand_written: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    # Modules of the package whose names it re-exports: (".{module}", names) - the
+    # hand-written ones, and the resource modules of a service split for size.
+    reexports: Tuple[Group, ...] = ()
+    core_imports: Optional[Group] = None
 
 
 def _prop_view(p: Property, owner: str) -> PropView:
@@ -304,11 +310,13 @@ class _Example:
         chosen = required if stack else list(struct.properties)
         chosen = [p for p in chosen if not (set(p.type.structs()) & set(stack + (name,)))] or required
         if len(stack) > 12:
-            raise SpecError("<model>", "", f"{self.resource.type_name}: required properties nest without end at {name}")
+            raise _TooDeep()
         call = f"{self.alias}.{self.resource.class_name}.{struct.class_name}("
         return call + self._args(chosen, indent + 4, stack + (name,)) + ")"
 
     def value(self, p: Property, indent: int, stack: Tuple[str, ...]) -> str:
+        if p.type.kind == "list" and set(p.type.structs()) & set(stack):
+            return "[]"  # a list of an enclosing structure: the empty one ends the nesting
         markers: Dict[str, str] = {}
 
         def struct(name: str) -> Any:
@@ -358,6 +366,17 @@ class _Example:
         return "\n".join(head) + "\n" + f"{variable} = " + self._struct_call(struct.cfn_name, 0, ())
 
 
+class _TooDeep(Exception):
+    """Required structures nest too deep for an example to be worth showing."""
+
+
+def _example_or_nothing(make: Callable[[], str]) -> str:
+    try:
+        return make()
+    except _TooDeep:
+        return ""
+
+
 class _Raw:
     def __init__(self, marker: str) -> None:
         self.marker = marker
@@ -405,7 +424,10 @@ def resource_view(service: Service, r: ResourceType) -> ResourceView:
     owner = _check_identifier(r.class_name, "resource class")
     example = _Example(service.module_name, r)
     props = tuple(_prop_view(p, owner) for p in r.properties)
-    structs = tuple(_struct_view(s, owner, example.struct_code(s), f"{owner}.") for s in r.property_types)
+    structs = tuple(
+        _struct_view(s, owner, _example_or_nothing(lambda: example.struct_code(s)), f"{owner}.")
+        for s in r.property_types
+    )
     props_class = StructView(
         class_name=f"{owner}Props",
         qualified_name=f"{owner}Props",
@@ -430,8 +452,11 @@ def resource_view(service: Service, r: ResourceType) -> ResourceView:
         )
         for a in r.attributes
     )
+    taken = {p.name for p in props}
     return ResourceView(
         class_name=owner,
+        scope_param="scope_" if "scope" in taken else "scope",
+        id_param="id_" if "id" in taken else "id",
         type_name=r.type_name,
         doc=" ".join((r.description or f"The ``{r.type_name}`` resource.").split()),
         see=r.documentation_url,
@@ -440,7 +465,7 @@ def resource_view(service: Service, r: ResourceType) -> ResourceView:
         structs=structs,
         attributes=attributes,
         props_class=props_class,
-        example=example.resource_code(),
+        example=_example_or_nothing(example.resource_code),
     )
 
 
@@ -452,19 +477,20 @@ def module_view(
     model: Model,
     service: Service,
     l2: Optional[L2Module] = None,
-    hand_written: Mapping[str, Tuple[str, ...]] = {},
+    reexports: Mapping[str, Tuple[str, ...]] = {},
+    title: str = "",
 ) -> ModuleView:
     resources = tuple(resource_view(service, r) for r in service.resources)
     names = [r.class_name for r in resources] + [r.props_class.class_name for r in resources]
     if l2 is not None:
         l2 = replace(l2, core_imports=tuple(n for n in l2.core_imports if n not in _ALWAYS_IMPORTED))
         names += [t.name for group in (l2.enums, l2.protocols, l2.structs, l2.constructs) for t in group]
-    for module, exported in hand_written.items():
-        names += [_check_identifier(n, "hand-written export") for n in exported]
+    for module, exported in reexports.items():
+        names += [_check_identifier(n, "re-exported name") for n in exported]
     exports = sorted(names)
     return ModuleView(
         module_name=_check_identifier(service.module_name, "module name"),
-        title=f"{service.vendor}::{service.name}",
+        title=title or f"{service.vendor}::{service.name}",
         versions=(
             f"CloudFormation resource specification {model.versions.resource_specification}, "
             f"registry schemas {model.versions.registry_schemas}"
@@ -472,7 +498,8 @@ def module_view(
         resources=resources,
         exports=tuple(exports),
         l2=l2,
-        hand_written=tuple((f".{m}", names) for m, names in sorted(hand_written.items())),
+        reexports=tuple(import_from(f".{m}", names) for m, names in sorted(reexports.items())),
+        core_imports=import_from("cfnpy.core", l2.core_imports) if l2 is not None and l2.core_imports else None,
     )
 
 

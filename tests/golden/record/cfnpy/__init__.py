@@ -16,8 +16,16 @@ REGISTRY_SCHEMA_VERSION: typing.Final = "2026-10-20T22:11:15Z"
 """Date of the CloudFormation registry schemas this package was generated from."""
 
 SERVICES: typing.Final = (
+    "aws_apigateway",
+    "aws_cloudfront",
+    "aws_dynamodb",
+    "aws_ec2",
+    "aws_iam",
     "aws_lambda",
     "aws_lambda_destinations",
+    "aws_quicksight",
+    "aws_s3",
+    "aws_wafv2",
 )
 """The service modules of this package."""
 

@@ -16,8 +16,40 @@ from cfnpy.core import Duration, Resource
 from ._function import Function, FunctionBase, IFunction
 
 __all__ = [
+    "CfnAlias",
+    "CfnAliasProps",
+    "CfnCapacityProvider",
+    "CfnCapacityProviderProps",
+    "CfnCodeSigningConfig",
+    "CfnCodeSigningConfigProps",
     "CfnEventInvokeConfig",
     "CfnEventInvokeConfigProps",
+    "CfnEventSourceMapping",
+    "CfnEventSourceMappingProps",
+    "CfnFunction",
+    "CfnFunctionProps",
+    "CfnLayerVersion",
+    "CfnLayerVersionPermission",
+    "CfnLayerVersionPermissionProps",
+    "CfnLayerVersionProps",
+    "CfnMicrovmImage",
+    "CfnMicrovmImageProps",
+    "CfnNetworkConnector",
+    "CfnNetworkConnectorProps",
+    "CfnPermission",
+    "CfnPermissionProps",
+    "CfnResourcePolicy",
+    "CfnResourcePolicyProps",
+    "CfnUrl",
+    "CfnUrlProps",
+    "CfnVersion",
+    "CfnVersionProps",
+    "CfnWebFunction",
+    "CfnWebFunctionEndpoint",
+    "CfnWebFunctionEndpointProps",
+    "CfnWebFunctionProps",
+    "CfnWebFunctionRevision",
+    "CfnWebFunctionRevisionProps",
     "DestinationConfig",
     "DestinationOptions",
     "DestinationType",
@@ -29,6 +61,1525 @@ __all__ = [
     "IDestination",
     "IFunction",
 ]
+
+
+class CfnAlias(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::Alias
+
+    :cloudformationResource: AWS::Lambda::Alias
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_alias = lambda_.CfnAlias(self, "MyCfnAlias",
+            function_name="functionName",
+            function_version="$LATEST",
+            name="name",
+
+            # the properties below are optional
+            description="description",
+            provisioned_concurrency_config=lambda_.CfnAlias.ProvisionedConcurrencyConfigurationProperty(
+                provisioned_concurrent_executions=123,
+            ),
+            routing_config=lambda_.CfnAlias.AliasRoutingConfigurationProperty(
+                additional_version_weights=[lambda_.CfnAlias.VersionWeightProperty(
+                    function_version="functionVersion",
+                    function_weight=123,
+                )],
+            ),
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::Alias"
+    """The CloudFormation resource type name for this resource class."""
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the alias. Minimum length: 0. Maximum length: 256.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-description
+    """
+
+    function_name = _p.Prop("FunctionName", _p.String(), required=True)
+    """The name of the Lambda function. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-functionname
+    """
+
+    function_version = _p.Prop(
+        "FunctionVersion",
+        _p.String(
+            min_length=0, max_length=1024, pattern="^(\\$LATEST(\\.PUBLISHED)?|[0-9]*)$"
+        ),
+        required=True,
+    )
+    """The function version that the alias invokes. Minimum length: 0. Maximum length: 1024. Pattern: ``^(\\$LATEST(\\.PUBLISHED)?|[0-9]*)$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-functionversion
+    """
+
+    name = _p.Prop(
+        "Name",
+        _p.String(
+            min_length=1, max_length=128, pattern="^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$"
+        ),
+        required=True,
+    )
+    """The name of the alias. Minimum length: 1. Maximum length: 128. Pattern: ``^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-name
+    """
+
+    provisioned_concurrency_config = _p.Prop(
+        "ProvisionedConcurrencyConfig",
+        _p.Struct(lambda: CfnAlias.ProvisionedConcurrencyConfigurationProperty),
+    )
+    """Specifies a provisioned concurrency configuration for a function's alias.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-provisionedconcurrencyconfig
+    """
+
+    routing_config = _p.Prop(
+        "RoutingConfig", _p.Struct(lambda: CfnAlias.AliasRoutingConfigurationProperty)
+    )
+    """The routing configuration of the alias.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-routingconfig
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        function_version: typing.Union[str, IResolvable],
+        name: typing.Union[str, IResolvable],
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        provisioned_concurrency_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnAlias.ProvisionedConcurrencyConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        routing_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnAlias.AliasRoutingConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::Alias``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param function_name: The name of the Lambda function. Changing it requires replacement of the resource.
+        :param function_version: The function version that the alias invokes. Minimum length: 0. Maximum length: 1024. Pattern: ``^(\\$LATEST(\\.PUBLISHED)?|[0-9]*)$``.
+        :param name: The name of the alias. Minimum length: 1. Maximum length: 128. Pattern: ``^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$``. Changing it requires replacement of the resource.
+        :param description: A description of the alias. Minimum length: 0. Maximum length: 256.
+        :param provisioned_concurrency_config: Specifies a provisioned concurrency configuration for a function's alias.
+        :param routing_config: The routing configuration of the alias.
+        """
+        super().__init__(scope, id)
+        self.function_name = function_name
+        self.function_version = function_version
+        self.name = name
+        self.description = description
+        self.provisioned_concurrency_config = provisioned_concurrency_config
+        self.routing_config = routing_config
+
+    @property
+    def attr_alias_arn(self) -> str:
+        """The ``AliasArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: AliasArn
+        """
+        return self._att_string("AliasArn")
+
+    class AliasRoutingConfigurationProperty(_p.CfnStruct):
+        """The traffic-shifting configuration of a Lambda function alias.
+
+        :param additional_version_weights: The second version, and the percentage of traffic that's routed to it.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-aliasroutingconfiguration.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            alias_routing_configuration_property = lambda_.CfnAlias.AliasRoutingConfigurationProperty(
+                additional_version_weights=[lambda_.CfnAlias.VersionWeightProperty(
+                    function_version="functionVersion",
+                    function_weight=123,
+                )],
+            )
+        """
+
+        additional_version_weights = _p.Prop(
+            "AdditionalVersionWeights",
+            _p.ListOf(_p.Struct(lambda: CfnAlias.VersionWeightProperty)),
+        )
+        """The second version, and the percentage of traffic that's routed to it.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-aliasroutingconfiguration.html#cfn-lambda-alias-aliasroutingconfiguration-additionalversionweights
+        """
+
+        def __init__(
+            self,
+            *,
+            additional_version_weights: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    typing.Sequence[
+                        typing.Union[
+                            IResolvable,
+                            CfnAlias.VersionWeightProperty,
+                            typing.Mapping[str, typing.Any],
+                        ]
+                    ],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.additional_version_weights = additional_version_weights
+
+    class ProvisionedConcurrencyConfigurationProperty(_p.CfnStruct):
+        """A provisioned concurrency configuration for a function's alias.
+
+        :param provisioned_concurrent_executions: The amount of provisioned concurrency to allocate for the alias.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-provisionedconcurrencyconfiguration.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            provisioned_concurrency_configuration_property = lambda_.CfnAlias.ProvisionedConcurrencyConfigurationProperty(
+                provisioned_concurrent_executions=123,
+            )
+        """
+
+        provisioned_concurrent_executions = _p.Prop(
+            "ProvisionedConcurrentExecutions", _p.Integer(), required=True
+        )
+        """The amount of provisioned concurrency to allocate for the alias.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-provisionedconcurrencyconfiguration.html#cfn-lambda-alias-provisionedconcurrencyconfiguration-provisionedconcurrentexecutions
+        """
+
+        def __init__(
+            self,
+            *,
+            provisioned_concurrent_executions: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.provisioned_concurrent_executions = provisioned_concurrent_executions
+
+    class VersionWeightProperty(_p.CfnStruct):
+        """The traffic-shifting configuration of a Lambda function alias.
+
+        :param function_version: The qualifier of the second version.
+        :param function_weight: The percentage of traffic that the alias routes to the second version.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-versionweight.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            version_weight_property = lambda_.CfnAlias.VersionWeightProperty(
+                function_version="functionVersion",
+                function_weight=123,
+            )
+        """
+
+        function_version = _p.Prop("FunctionVersion", _p.String(), required=True)
+        """The qualifier of the second version.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-versionweight.html#cfn-lambda-alias-versionweight-functionversion
+        """
+
+        function_weight = _p.Prop("FunctionWeight", _p.Double(), required=True)
+        """The percentage of traffic that the alias routes to the second version.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-versionweight.html#cfn-lambda-alias-versionweight-functionweight
+        """
+
+        def __init__(
+            self,
+            *,
+            function_version: typing.Union[str, IResolvable],
+            function_weight: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.function_version = function_version
+            self.function_weight = function_weight
+
+
+class CfnAliasProps(_p.CfnStruct):
+    """Properties for defining a ``CfnAlias``.
+
+    :param function_name: The name of the Lambda function. Changing it requires replacement of the resource.
+    :param function_version: The function version that the alias invokes. Minimum length: 0. Maximum length: 1024. Pattern: ``^(\\$LATEST(\\.PUBLISHED)?|[0-9]*)$``.
+    :param name: The name of the alias. Minimum length: 1. Maximum length: 128. Pattern: ``^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$``. Changing it requires replacement of the resource.
+    :param description: A description of the alias. Minimum length: 0. Maximum length: 256.
+    :param provisioned_concurrency_config: Specifies a provisioned concurrency configuration for a function's alias.
+    :param routing_config: The routing configuration of the alias.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the alias. Minimum length: 0. Maximum length: 256.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-description
+    """
+
+    function_name = _p.Prop("FunctionName", _p.String(), required=True)
+    """The name of the Lambda function. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-functionname
+    """
+
+    function_version = _p.Prop(
+        "FunctionVersion",
+        _p.String(
+            min_length=0, max_length=1024, pattern="^(\\$LATEST(\\.PUBLISHED)?|[0-9]*)$"
+        ),
+        required=True,
+    )
+    """The function version that the alias invokes. Minimum length: 0. Maximum length: 1024. Pattern: ``^(\\$LATEST(\\.PUBLISHED)?|[0-9]*)$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-functionversion
+    """
+
+    name = _p.Prop(
+        "Name",
+        _p.String(
+            min_length=1, max_length=128, pattern="^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$"
+        ),
+        required=True,
+    )
+    """The name of the alias. Minimum length: 1. Maximum length: 128. Pattern: ``^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-name
+    """
+
+    provisioned_concurrency_config = _p.Prop(
+        "ProvisionedConcurrencyConfig",
+        _p.Struct(lambda: CfnAlias.ProvisionedConcurrencyConfigurationProperty),
+    )
+    """Specifies a provisioned concurrency configuration for a function's alias.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-provisionedconcurrencyconfig
+    """
+
+    routing_config = _p.Prop(
+        "RoutingConfig", _p.Struct(lambda: CfnAlias.AliasRoutingConfigurationProperty)
+    )
+    """The routing configuration of the alias.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-alias.html#cfn-lambda-alias-routingconfig
+    """
+
+    def __init__(
+        self,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        function_version: typing.Union[str, IResolvable],
+        name: typing.Union[str, IResolvable],
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        provisioned_concurrency_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnAlias.ProvisionedConcurrencyConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        routing_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnAlias.AliasRoutingConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.function_name = function_name
+        self.function_version = function_version
+        self.name = name
+        self.description = description
+        self.provisioned_concurrency_config = provisioned_concurrency_config
+        self.routing_config = routing_config
+
+
+class CfnCapacityProvider(_p.CfnResourceBase):
+    """Creates a capacity provider that manages compute resources for Lambda functions
+
+    :cloudformationResource: AWS::Lambda::CapacityProvider
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_capacity_provider = lambda_.CfnCapacityProvider(self, "MyCfnCapacityProvider",
+            permissions_config=lambda_.CfnCapacityProvider.CapacityProviderPermissionsConfigProperty(
+                capacity_provider_operator_role_arn="arn::iam::000000000000:rolea",
+            ),
+            vpc_config=lambda_.CfnCapacityProvider.CapacityProviderVpcConfigProperty(
+                security_group_ids=["sg-"],
+                subnet_ids=["subnet-"],
+            ),
+
+            # the properties below are optional
+            capacity_provider_name="capacityProviderName",
+            capacity_provider_scaling_config=lambda_.CfnCapacityProvider.CapacityProviderScalingConfigProperty(
+                max_v_cpu_count=123,
+                scaling_mode="Auto",
+                scaling_policies=[lambda_.CfnCapacityProvider.TargetTrackingScalingPolicyProperty(
+                    predefined_metric_type="LambdaCapacityProviderAverageCPUUtilization",
+                    target_value=0,
+                )],
+            ),
+            instance_requirements=lambda_.CfnCapacityProvider.InstanceRequirementsProperty(
+                allowed_instance_types=["allowedInstanceTypes"],
+                architectures=["x86_64"],
+                excluded_instance_types=["excludedInstanceTypes"],
+            ),
+            kms_key_arn="kmsKeyArn",
+            propagate_tags=lambda_.CfnCapacityProvider.PropagateTagsConfigProperty(
+                explicit_tags=[lambda_.CfnCapacityProvider.TagProperty(
+                    key="key",
+                )],
+                mode="None",
+            ),
+            tags=[lambda_.CfnCapacityProvider.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )],
+            telemetry_config=lambda_.CfnCapacityProvider.CapacityProviderTelemetryConfigProperty(
+                logging_config=lambda_.CfnCapacityProvider.CapacityProviderLoggingConfigProperty(),
+            ),
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::CapacityProvider"
+    """The CloudFormation resource type name for this resource class."""
+
+    capacity_provider_name = _p.Prop(
+        "CapacityProviderName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
+        ),
+    )
+    """The ``CapacityProviderName`` property. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource."""
+
+    capacity_provider_scaling_config = _p.Prop(
+        "CapacityProviderScalingConfig",
+        _p.Struct(lambda: CfnCapacityProvider.CapacityProviderScalingConfigProperty),
+    )
+    """The scaling configuration for the capacity provider."""
+
+    instance_requirements = _p.Prop(
+        "InstanceRequirements",
+        _p.Struct(lambda: CfnCapacityProvider.InstanceRequirementsProperty),
+    )
+    """The instance requirements for compute resources managed by the capacity provider. Changing it requires replacement of the resource."""
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+        ),
+    )
+    """The ARN of the KMS key used to encrypt the capacity provider's resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``. Changing it requires replacement of the resource."""
+
+    permissions_config = _p.Prop(
+        "PermissionsConfig",
+        _p.Struct(
+            lambda: CfnCapacityProvider.CapacityProviderPermissionsConfigProperty
+        ),
+        required=True,
+    )
+    """The permissions configuration for the capacity provider. Changing it requires replacement of the resource."""
+
+    propagate_tags = _p.Prop(
+        "PropagateTags",
+        _p.Struct(lambda: CfnCapacityProvider.PropagateTagsConfigProperty),
+    )
+    """Configuration for tag propagation to managed resources launched by the capacity provider."""
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnCapacityProvider.TagProperty))
+    )
+    """A key-value pair that provides metadata for the capacity provider."""
+
+    telemetry_config = _p.Prop(
+        "TelemetryConfig",
+        _p.Struct(lambda: CfnCapacityProvider.CapacityProviderTelemetryConfigProperty),
+    )
+    """The telemetry configuration for the capacity provider, including logging settings."""
+
+    vpc_config = _p.Prop(
+        "VpcConfig",
+        _p.Struct(lambda: CfnCapacityProvider.CapacityProviderVpcConfigProperty),
+        required=True,
+    )
+    """The VPC configuration for the capacity provider. Changing it requires replacement of the resource."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        permissions_config: typing.Union[
+            IResolvable,
+            CfnCapacityProvider.CapacityProviderPermissionsConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        vpc_config: typing.Union[
+            IResolvable,
+            CfnCapacityProvider.CapacityProviderVpcConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        capacity_provider_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        capacity_provider_scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.CapacityProviderScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        instance_requirements: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.InstanceRequirementsProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        propagate_tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.PropagateTagsConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnCapacityProvider.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        telemetry_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.CapacityProviderTelemetryConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::CapacityProvider``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param permissions_config: The permissions configuration for the capacity provider. Changing it requires replacement of the resource.
+        :param vpc_config: The VPC configuration for the capacity provider. Changing it requires replacement of the resource.
+        :param capacity_provider_name: The ``CapacityProviderName`` property. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+        :param capacity_provider_scaling_config: The scaling configuration for the capacity provider.
+        :param instance_requirements: The instance requirements for compute resources managed by the capacity provider. Changing it requires replacement of the resource.
+        :param kms_key_arn: The ARN of the KMS key used to encrypt the capacity provider's resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``. Changing it requires replacement of the resource.
+        :param propagate_tags: Configuration for tag propagation to managed resources launched by the capacity provider.
+        :param tags: A key-value pair that provides metadata for the capacity provider.
+        :param telemetry_config: The telemetry configuration for the capacity provider, including logging settings.
+        """
+        super().__init__(scope, id)
+        self.permissions_config = permissions_config
+        self.vpc_config = vpc_config
+        self.capacity_provider_name = capacity_provider_name
+        self.capacity_provider_scaling_config = capacity_provider_scaling_config
+        self.instance_requirements = instance_requirements
+        self.kms_key_arn = kms_key_arn
+        self.propagate_tags = propagate_tags
+        self.tags = tags
+        self.telemetry_config = telemetry_config
+
+    @property
+    def attr_arn(self) -> str:
+        """The ``Arn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Arn
+        """
+        return self._att_string("Arn")
+
+    @property
+    def attr_state(self) -> str:
+        """The ``State`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: State
+        """
+        return self._att_string("State")
+
+    class CapacityProviderLoggingConfigProperty(_p.CfnStruct):
+        """The capacity provider's Amazon CloudWatch Logs configuration settings.
+
+        :param log_group: The name of the Amazon CloudWatch log group the capacity provider sends logs to. By default, Lambda capacity providers send logs to a default log group named ``/aws/lambda/capacity-provider/<capacity provider name>``. To use a different log group, enter an existing log group or enter a new log group name. Minimum length: 1. Maximum length: 512. Pattern: ``[\\.\\-_/#A-Za-z0-9]+``.
+        :param system_log_level: Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest. Allowed values: ``DEBUG``, ``INFO``, ``WARN``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            capacity_provider_logging_config_property = lambda_.CfnCapacityProvider.CapacityProviderLoggingConfigProperty(
+                log_group="logGroup",
+                system_log_level="DEBUG",
+            )
+        """
+
+        log_group = _p.Prop(
+            "LogGroup",
+            _p.String(min_length=1, max_length=512, pattern="[\\.\\-_/#A-Za-z0-9]+"),
+        )
+        """The name of the Amazon CloudWatch log group the capacity provider sends logs to. By default, Lambda capacity providers send logs to a default log group named ``/aws/lambda/capacity-provider/<capacity provider name>``. To use a different log group, enter an existing log group or enter a new log group name. Minimum length: 1. Maximum length: 512. Pattern: ``[\\.\\-_/#A-Za-z0-9]+``."""
+
+        system_log_level = _p.Prop(
+            "SystemLogLevel", _p.String(enum=("DEBUG", "INFO", "WARN"))
+        )
+        """Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest. Allowed values: ``DEBUG``, ``INFO``, ``WARN``."""
+
+        def __init__(
+            self,
+            *,
+            log_group: typing.Optional[typing.Union[str, IResolvable]] = None,
+            system_log_level: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.log_group = log_group
+            self.system_log_level = system_log_level
+
+    class CapacityProviderPermissionsConfigProperty(_p.CfnStruct):
+        """Configuration that specifies the permissions required for the capacity provider to manage compute resources.
+
+        :param capacity_provider_operator_role_arn: The ARN of the IAM role that the capacity provider uses to manage compute instances and other AWS resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            capacity_provider_permissions_config_property = lambda_.CfnCapacityProvider.CapacityProviderPermissionsConfigProperty(
+                capacity_provider_operator_role_arn="arn::iam::000000000000:rolea",
+            )
+        """
+
+        capacity_provider_operator_role_arn = _p.Prop(
+            "CapacityProviderOperatorRoleArn",
+            _p.String(
+                min_length=0,
+                max_length=10000,
+                pattern="^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+            ),
+            required=True,
+        )
+        """The ARN of the IAM role that the capacity provider uses to manage compute instances and other AWS resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
+
+        def __init__(
+            self,
+            *,
+            capacity_provider_operator_role_arn: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.capacity_provider_operator_role_arn = (
+                capacity_provider_operator_role_arn
+            )
+
+    class CapacityProviderScalingConfigProperty(_p.CfnStruct):
+        """Configuration that defines how the capacity provider scales compute instances based on demand and policies.
+
+        :param max_v_cpu_count: The maximum number of vCPUs that the capacity provider can provision across all compute instances. Minimum: 2. Maximum: 15000.
+        :param scaling_mode: The scaling mode that determines how the capacity provider responds to changes in demand. Allowed values: ``Auto``, ``Manual``.
+        :param scaling_policies: A list of target tracking scaling policies for the capacity provider. Minimum items: 1. Maximum items: 10.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            capacity_provider_scaling_config_property = lambda_.CfnCapacityProvider.CapacityProviderScalingConfigProperty(
+                max_v_cpu_count=123,
+                scaling_mode="Auto",
+                scaling_policies=[lambda_.CfnCapacityProvider.TargetTrackingScalingPolicyProperty(
+                    predefined_metric_type="LambdaCapacityProviderAverageCPUUtilization",
+                    target_value=0,
+                )],
+            )
+        """
+
+        max_v_cpu_count = _p.Prop("MaxVCpuCount", _p.Integer(minimum=2, maximum=15000))
+        """The maximum number of vCPUs that the capacity provider can provision across all compute instances. Minimum: 2. Maximum: 15000."""
+
+        scaling_mode = _p.Prop("ScalingMode", _p.String(enum=("Auto", "Manual")))
+        """The scaling mode that determines how the capacity provider responds to changes in demand. Allowed values: ``Auto``, ``Manual``."""
+
+        scaling_policies = _p.Prop(
+            "ScalingPolicies",
+            _p.ListOf(
+                _p.Struct(
+                    lambda: CfnCapacityProvider.TargetTrackingScalingPolicyProperty
+                ),
+                min_items=1,
+                max_items=10,
+            ),
+        )
+        """A list of target tracking scaling policies for the capacity provider. Minimum items: 1. Maximum items: 10."""
+
+        def __init__(
+            self,
+            *,
+            max_v_cpu_count: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            scaling_mode: typing.Optional[typing.Union[str, IResolvable]] = None,
+            scaling_policies: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    typing.Sequence[
+                        typing.Union[
+                            IResolvable,
+                            CfnCapacityProvider.TargetTrackingScalingPolicyProperty,
+                            typing.Mapping[str, typing.Any],
+                        ]
+                    ],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.max_v_cpu_count = max_v_cpu_count
+            self.scaling_mode = scaling_mode
+            self.scaling_policies = scaling_policies
+
+    class CapacityProviderTelemetryConfigProperty(_p.CfnStruct):
+        """Configuration that specifies the telemetry collection for the capacity provider.
+
+        :param logging_config: The capacity provider's Amazon CloudWatch Logs configuration settings.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            capacity_provider_telemetry_config_property = lambda_.CfnCapacityProvider.CapacityProviderTelemetryConfigProperty(
+                logging_config=lambda_.CfnCapacityProvider.CapacityProviderLoggingConfigProperty(),
+            )
+        """
+
+        logging_config = _p.Prop(
+            "LoggingConfig",
+            _p.Struct(
+                lambda: CfnCapacityProvider.CapacityProviderLoggingConfigProperty
+            ),
+        )
+        """The capacity provider's Amazon CloudWatch Logs configuration settings."""
+
+        def __init__(
+            self,
+            *,
+            logging_config: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnCapacityProvider.CapacityProviderLoggingConfigProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.logging_config = logging_config
+
+    class CapacityProviderVpcConfigProperty(_p.CfnStruct):
+        """VPC configuration that specifies the network settings for compute instances managed by the capacity provider.
+
+        :param security_group_ids: A list of security group IDs that control network access for compute instances managed by the capacity provider. Minimum items: 0. Maximum items: 5. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^sg-[0-9a-zA-Z]*$``.
+        :param subnet_ids: A list of subnet IDs where the capacity provider launches compute instances. Minimum items: 1. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^subnet-[0-9a-z]*$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            capacity_provider_vpc_config_property = lambda_.CfnCapacityProvider.CapacityProviderVpcConfigProperty(
+                security_group_ids=["sg-"],
+                subnet_ids=["subnet-"],
+            )
+        """
+
+        security_group_ids = _p.Prop(
+            "SecurityGroupIds",
+            _p.ListOf(
+                _p.String(min_length=0, max_length=1024, pattern="^sg-[0-9a-zA-Z]*$"),
+                min_items=0,
+                max_items=5,
+            ),
+            required=True,
+        )
+        """A list of security group IDs that control network access for compute instances managed by the capacity provider. Minimum items: 0. Maximum items: 5. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^sg-[0-9a-zA-Z]*$``."""
+
+        subnet_ids = _p.Prop(
+            "SubnetIds",
+            _p.ListOf(
+                _p.String(min_length=0, max_length=1024, pattern="^subnet-[0-9a-z]*$"),
+                min_items=1,
+                max_items=16,
+            ),
+            required=True,
+        )
+        """A list of subnet IDs where the capacity provider launches compute instances. Minimum items: 1. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^subnet-[0-9a-z]*$``."""
+
+        def __init__(
+            self,
+            *,
+            security_group_ids: typing.Union[
+                IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+            ],
+            subnet_ids: typing.Union[
+                IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+            ],
+        ) -> None:
+            super().__init__()
+            self.security_group_ids = security_group_ids
+            self.subnet_ids = subnet_ids
+
+    class InstanceRequirementsProperty(_p.CfnStruct):
+        """Specifications that define the characteristics and constraints for compute instances used by the capacity provider.
+
+        :param allowed_instance_types: A list of EC2 instance types that the capacity provider is allowed to use. If not specified, all compatible instance types are allowed. Minimum items: 0. Maximum items: 400. Each item: Minimum length: 1. Each item: Maximum length: 30. Each item: Pattern: ``^[a-zA-Z0-9\\.\\*\\-]+$``.
+        :param architectures: A list of supported CPU architectures for compute instances. Valid values include ``x86_64`` and ``arm64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+        :param excluded_instance_types: A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements. Minimum items: 0. Maximum items: 400. Each item: Minimum length: 1. Each item: Maximum length: 30. Each item: Pattern: ``^[a-zA-Z0-9\\.\\*\\-]+$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            instance_requirements_property = lambda_.CfnCapacityProvider.InstanceRequirementsProperty(
+                allowed_instance_types=["allowedInstanceTypes"],
+                architectures=["x86_64"],
+                excluded_instance_types=["excludedInstanceTypes"],
+            )
+        """
+
+        allowed_instance_types = _p.Prop(
+            "AllowedInstanceTypes",
+            _p.ListOf(
+                _p.String(
+                    min_length=1, max_length=30, pattern="^[a-zA-Z0-9\\.\\*\\-]+$"
+                ),
+                min_items=0,
+                max_items=400,
+            ),
+        )
+        """A list of EC2 instance types that the capacity provider is allowed to use. If not specified, all compatible instance types are allowed. Minimum items: 0. Maximum items: 400. Each item: Minimum length: 1. Each item: Maximum length: 30. Each item: Pattern: ``^[a-zA-Z0-9\\.\\*\\-]+$``."""
+
+        architectures = _p.Prop(
+            "Architectures",
+            _p.ListOf(_p.String(enum=("x86_64", "arm64")), min_items=1, max_items=1),
+        )
+        """A list of supported CPU architectures for compute instances. Valid values include ``x86_64`` and ``arm64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``."""
+
+        excluded_instance_types = _p.Prop(
+            "ExcludedInstanceTypes",
+            _p.ListOf(
+                _p.String(
+                    min_length=1, max_length=30, pattern="^[a-zA-Z0-9\\.\\*\\-]+$"
+                ),
+                min_items=0,
+                max_items=400,
+            ),
+        )
+        """A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements. Minimum items: 0. Maximum items: 400. Each item: Minimum length: 1. Each item: Maximum length: 30. Each item: Pattern: ``^[a-zA-Z0-9\\.\\*\\-]+$``."""
+
+        def __init__(
+            self,
+            *,
+            allowed_instance_types: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            architectures: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            excluded_instance_types: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.allowed_instance_types = allowed_instance_types
+            self.architectures = architectures
+            self.excluded_instance_types = excluded_instance_types
+
+    class PropagateTagsConfigProperty(_p.CfnStruct):
+        """Configuration that defines how tags are propagated to managed resources.
+
+        :param explicit_tags: A list of tags to explicitly propagate to managed resources. Maximum of 40 tags. Minimum items: 0. Maximum items: 40.
+        :param mode: The mode for tag propagation. Use ``Explicit`` to propagate specific tags, or ``None`` to disable propagation. Allowed values: ``None``, ``Explicit``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            propagate_tags_config_property = lambda_.CfnCapacityProvider.PropagateTagsConfigProperty(
+                explicit_tags=[lambda_.CfnCapacityProvider.TagProperty(
+                    key="key",
+                )],
+                mode="None",
+            )
+        """
+
+        explicit_tags = _p.Prop(
+            "ExplicitTags",
+            _p.ListOf(
+                _p.Struct(lambda: CfnCapacityProvider.TagProperty),
+                min_items=0,
+                max_items=40,
+            ),
+        )
+        """A list of tags to explicitly propagate to managed resources. Maximum of 40 tags. Minimum items: 0. Maximum items: 40."""
+
+        mode = _p.Prop("Mode", _p.String(enum=("None", "Explicit")))
+        """The mode for tag propagation. Use ``Explicit`` to propagate specific tags, or ``None`` to disable propagation. Allowed values: ``None``, ``Explicit``."""
+
+        def __init__(
+            self,
+            *,
+            explicit_tags: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    typing.Sequence[
+                        typing.Union[
+                            IResolvable,
+                            CfnCapacityProvider.TagProperty,
+                            typing.Mapping[str, typing.Any],
+                        ]
+                    ],
+                ]
+            ] = None,
+            mode: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.explicit_tags = explicit_tags
+            self.mode = mode
+
+    class TagProperty(_p.CfnStruct):
+        """A key-value pair that provides metadata for the capacity provider.
+
+        :param key: The key name of the tag. Minimum length: 1. Maximum length: 128.
+        :param value: The value for the tag. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnCapacityProvider.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The key name of the tag. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256))
+        """The value for the tag. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+    class TargetTrackingScalingPolicyProperty(_p.CfnStruct):
+        """A scaling policy for the capacity provider that automatically adjusts capacity to maintain a target value for a specific metric.
+
+        :param predefined_metric_type: The predefined metric type to track for scaling decisions. Allowed values: ``LambdaCapacityProviderAverageCPUUtilization``, ``LambdaCapacityProviderAverageGPUUtilization``.
+        :param target_value: The target value for the metric that the scaling policy attempts to maintain through scaling actions. Minimum: 0. Maximum: 100.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            target_tracking_scaling_policy_property = lambda_.CfnCapacityProvider.TargetTrackingScalingPolicyProperty(
+                predefined_metric_type="LambdaCapacityProviderAverageCPUUtilization",
+                target_value=0,
+            )
+        """
+
+        predefined_metric_type = _p.Prop(
+            "PredefinedMetricType",
+            _p.String(
+                enum=(
+                    "LambdaCapacityProviderAverageCPUUtilization",
+                    "LambdaCapacityProviderAverageGPUUtilization",
+                )
+            ),
+            required=True,
+        )
+        """The predefined metric type to track for scaling decisions. Allowed values: ``LambdaCapacityProviderAverageCPUUtilization``, ``LambdaCapacityProviderAverageGPUUtilization``."""
+
+        target_value = _p.Prop(
+            "TargetValue", _p.Double(minimum=0, maximum=100), required=True
+        )
+        """The target value for the metric that the scaling policy attempts to maintain through scaling actions. Minimum: 0. Maximum: 100."""
+
+        def __init__(
+            self,
+            *,
+            predefined_metric_type: typing.Union[str, IResolvable],
+            target_value: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.predefined_metric_type = predefined_metric_type
+            self.target_value = target_value
+
+
+class CfnCapacityProviderProps(_p.CfnStruct):
+    """Properties for defining a ``CfnCapacityProvider``.
+
+    :param permissions_config: The permissions configuration for the capacity provider. Changing it requires replacement of the resource.
+    :param vpc_config: The VPC configuration for the capacity provider. Changing it requires replacement of the resource.
+    :param capacity_provider_name: The ``CapacityProviderName`` property. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+    :param capacity_provider_scaling_config: The scaling configuration for the capacity provider.
+    :param instance_requirements: The instance requirements for compute resources managed by the capacity provider. Changing it requires replacement of the resource.
+    :param kms_key_arn: The ARN of the KMS key used to encrypt the capacity provider's resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``. Changing it requires replacement of the resource.
+    :param propagate_tags: Configuration for tag propagation to managed resources launched by the capacity provider.
+    :param tags: A key-value pair that provides metadata for the capacity provider.
+    :param telemetry_config: The telemetry configuration for the capacity provider, including logging settings.
+    """
+
+    capacity_provider_name = _p.Prop(
+        "CapacityProviderName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
+        ),
+    )
+    """The ``CapacityProviderName`` property. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource."""
+
+    capacity_provider_scaling_config = _p.Prop(
+        "CapacityProviderScalingConfig",
+        _p.Struct(lambda: CfnCapacityProvider.CapacityProviderScalingConfigProperty),
+    )
+    """The scaling configuration for the capacity provider."""
+
+    instance_requirements = _p.Prop(
+        "InstanceRequirements",
+        _p.Struct(lambda: CfnCapacityProvider.InstanceRequirementsProperty),
+    )
+    """The instance requirements for compute resources managed by the capacity provider. Changing it requires replacement of the resource."""
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+        ),
+    )
+    """The ARN of the KMS key used to encrypt the capacity provider's resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``. Changing it requires replacement of the resource."""
+
+    permissions_config = _p.Prop(
+        "PermissionsConfig",
+        _p.Struct(
+            lambda: CfnCapacityProvider.CapacityProviderPermissionsConfigProperty
+        ),
+        required=True,
+    )
+    """The permissions configuration for the capacity provider. Changing it requires replacement of the resource."""
+
+    propagate_tags = _p.Prop(
+        "PropagateTags",
+        _p.Struct(lambda: CfnCapacityProvider.PropagateTagsConfigProperty),
+    )
+    """Configuration for tag propagation to managed resources launched by the capacity provider."""
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnCapacityProvider.TagProperty))
+    )
+    """A key-value pair that provides metadata for the capacity provider."""
+
+    telemetry_config = _p.Prop(
+        "TelemetryConfig",
+        _p.Struct(lambda: CfnCapacityProvider.CapacityProviderTelemetryConfigProperty),
+    )
+    """The telemetry configuration for the capacity provider, including logging settings."""
+
+    vpc_config = _p.Prop(
+        "VpcConfig",
+        _p.Struct(lambda: CfnCapacityProvider.CapacityProviderVpcConfigProperty),
+        required=True,
+    )
+    """The VPC configuration for the capacity provider. Changing it requires replacement of the resource."""
+
+    def __init__(
+        self,
+        *,
+        permissions_config: typing.Union[
+            IResolvable,
+            CfnCapacityProvider.CapacityProviderPermissionsConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        vpc_config: typing.Union[
+            IResolvable,
+            CfnCapacityProvider.CapacityProviderVpcConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        capacity_provider_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        capacity_provider_scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.CapacityProviderScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        instance_requirements: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.InstanceRequirementsProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        propagate_tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.PropagateTagsConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnCapacityProvider.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        telemetry_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCapacityProvider.CapacityProviderTelemetryConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.permissions_config = permissions_config
+        self.vpc_config = vpc_config
+        self.capacity_provider_name = capacity_provider_name
+        self.capacity_provider_scaling_config = capacity_provider_scaling_config
+        self.instance_requirements = instance_requirements
+        self.kms_key_arn = kms_key_arn
+        self.propagate_tags = propagate_tags
+        self.tags = tags
+        self.telemetry_config = telemetry_config
+
+
+class CfnCodeSigningConfig(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::CodeSigningConfig.
+
+    :cloudformationResource: AWS::Lambda::CodeSigningConfig
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_code_signing_config = lambda_.CfnCodeSigningConfig(self, "MyCfnCodeSigningConfig",
+            allowed_publishers=lambda_.CfnCodeSigningConfig.AllowedPublishersProperty(
+                signing_profile_version_arns=["arn:aws:a:::"],
+            ),
+
+            # the properties below are optional
+            code_signing_policies=lambda_.CfnCodeSigningConfig.CodeSigningPoliciesProperty(
+                untrusted_artifact_on_deployment="Warn",
+            ),
+            description="description",
+            tags=[lambda_.CfnCodeSigningConfig.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )],
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::CodeSigningConfig"
+    """The CloudFormation resource type name for this resource class."""
+
+    allowed_publishers = _p.Prop(
+        "AllowedPublishers",
+        _p.Struct(lambda: CfnCodeSigningConfig.AllowedPublishersProperty),
+        required=True,
+    )
+    """When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-allowedpublishers
+    """
+
+    code_signing_policies = _p.Prop(
+        "CodeSigningPolicies",
+        _p.Struct(lambda: CfnCodeSigningConfig.CodeSigningPoliciesProperty),
+    )
+    """Policies to control how to act if a signature is invalid
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-codesigningpolicies
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the CodeSigningConfig Minimum length: 0. Maximum length: 256.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-description
+    """
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnCodeSigningConfig.TagProperty))
+    )
+    """A list of tags to apply to CodeSigningConfig resource
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-tags
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        allowed_publishers: typing.Union[
+            IResolvable,
+            CfnCodeSigningConfig.AllowedPublishersProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        code_signing_policies: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCodeSigningConfig.CodeSigningPoliciesProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnCodeSigningConfig.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::CodeSigningConfig``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param allowed_publishers: When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
+        :param code_signing_policies: Policies to control how to act if a signature is invalid
+        :param description: A description of the CodeSigningConfig Minimum length: 0. Maximum length: 256.
+        :param tags: A list of tags to apply to CodeSigningConfig resource
+        """
+        super().__init__(scope, id)
+        self.allowed_publishers = allowed_publishers
+        self.code_signing_policies = code_signing_policies
+        self.description = description
+        self.tags = tags
+
+    @property
+    def attr_code_signing_config_arn(self) -> str:
+        """The ``CodeSigningConfigArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: CodeSigningConfigArn
+        """
+        return self._att_string("CodeSigningConfigArn")
+
+    @property
+    def attr_code_signing_config_id(self) -> str:
+        """The ``CodeSigningConfigId`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: CodeSigningConfigId
+        """
+        return self._att_string("CodeSigningConfigId")
+
+    class AllowedPublishersProperty(_p.CfnStruct):
+        """When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
+
+        :param signing_profile_version_arns: List of Signing profile version Arns Minimum items: 1. Maximum items: 20. Each item: Minimum length: 12. Each item: Maximum length: 1024. Each item: Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-codesigningconfig-allowedpublishers.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            allowed_publishers_property = lambda_.CfnCodeSigningConfig.AllowedPublishersProperty(
+                signing_profile_version_arns=["arn:aws:a:::"],
+            )
+        """
+
+        signing_profile_version_arns = _p.Prop(
+            "SigningProfileVersionArns",
+            _p.ListOf(
+                _p.String(
+                    min_length=12,
+                    max_length=1024,
+                    pattern="arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)",
+                ),
+                min_items=1,
+                max_items=20,
+            ),
+            required=True,
+        )
+        """List of Signing profile version Arns Minimum items: 1. Maximum items: 20. Each item: Minimum length: 12. Each item: Maximum length: 1024. Each item: Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-codesigningconfig-allowedpublishers.html#cfn-lambda-codesigningconfig-allowedpublishers-signingprofileversionarns
+        """
+
+        def __init__(
+            self,
+            *,
+            signing_profile_version_arns: typing.Union[
+                IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+            ],
+        ) -> None:
+            super().__init__()
+            self.signing_profile_version_arns = signing_profile_version_arns
+
+    class CodeSigningPoliciesProperty(_p.CfnStruct):
+        """Policies to control how to act if a signature is invalid
+
+        :param untrusted_artifact_on_deployment: Indicates how Lambda operations involve updating the code artifact will operate. Default to Warn if not provided Allowed values: ``Warn``, ``Enforce``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-codesigningconfig-codesigningpolicies.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            code_signing_policies_property = lambda_.CfnCodeSigningConfig.CodeSigningPoliciesProperty(
+                untrusted_artifact_on_deployment="Warn",
+            )
+        """
+
+        untrusted_artifact_on_deployment = _p.Prop(
+            "UntrustedArtifactOnDeployment",
+            _p.String(enum=("Warn", "Enforce")),
+            required=True,
+        )
+        """Indicates how Lambda operations involve updating the code artifact will operate. Default to Warn if not provided Allowed values: ``Warn``, ``Enforce``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-codesigningconfig-codesigningpolicies.html#cfn-lambda-codesigningconfig-codesigningpolicies-untrustedartifactondeployment
+        """
+
+        def __init__(
+            self,
+            *,
+            untrusted_artifact_on_deployment: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.untrusted_artifact_on_deployment = untrusted_artifact_on_deployment
+
+    class TagProperty(_p.CfnStruct):
+        """The ``Tag`` property type.
+
+        :param key: The key name of the tag. You can specify a value that is 1 to 128 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -. Minimum length: 1. Maximum length: 128.
+        :param value: The value for the tag. You can specify a value that is 0 to 256 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnCodeSigningConfig.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The key name of the tag. You can specify a value that is 1 to 128 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256))
+        """The value for the tag. You can specify a value that is 0 to 256 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+
+class CfnCodeSigningConfigProps(_p.CfnStruct):
+    """Properties for defining a ``CfnCodeSigningConfig``.
+
+    :param allowed_publishers: When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
+    :param code_signing_policies: Policies to control how to act if a signature is invalid
+    :param description: A description of the CodeSigningConfig Minimum length: 0. Maximum length: 256.
+    :param tags: A list of tags to apply to CodeSigningConfig resource
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html
+    """
+
+    allowed_publishers = _p.Prop(
+        "AllowedPublishers",
+        _p.Struct(lambda: CfnCodeSigningConfig.AllowedPublishersProperty),
+        required=True,
+    )
+    """When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-allowedpublishers
+    """
+
+    code_signing_policies = _p.Prop(
+        "CodeSigningPolicies",
+        _p.Struct(lambda: CfnCodeSigningConfig.CodeSigningPoliciesProperty),
+    )
+    """Policies to control how to act if a signature is invalid
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-codesigningpolicies
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the CodeSigningConfig Minimum length: 0. Maximum length: 256.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-description
+    """
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnCodeSigningConfig.TagProperty))
+    )
+    """A list of tags to apply to CodeSigningConfig resource
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-tags
+    """
+
+    def __init__(
+        self,
+        *,
+        allowed_publishers: typing.Union[
+            IResolvable,
+            CfnCodeSigningConfig.AllowedPublishersProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        code_signing_policies: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnCodeSigningConfig.CodeSigningPoliciesProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnCodeSigningConfig.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.allowed_publishers = allowed_publishers
+        self.code_signing_policies = code_signing_policies
+        self.description = description
+        self.tags = tags
 
 
 class CfnEventInvokeConfig(_p.CfnResourceBase):
@@ -380,6 +1931,8241 @@ class CfnEventInvokeConfigProps(_p.CfnStruct):
         self.destination_config = destination_config
         self.maximum_event_age_in_seconds = maximum_event_age_in_seconds
         self.maximum_retry_attempts = maximum_retry_attempts
+
+
+class CfnEventSourceMapping(_p.CfnResourceBase):
+    """The ``AWS::Lambda::EventSourceMapping`` resource creates a mapping between an event source and an LAMlong function. LAM reads items from the event source and triggers the function. For details about each event source type, see the following topics. In particular, each of the topics describes the required and optional parameters for the specific event source. + [Configuring a Dynamo DB stream as an event source](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html#services-dynamodb-eventsourcemapping) + [Configuring a Kinesis stream as an event source](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-eventsourcemapping) + [Configuring an SQS queue as an event source](https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-eventsource) + [Configuring an MQ broker as an event source](https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html#services-mq-eventsourcemapping) + [Configuring MSK as an event source](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html) + [Configuring Self-Managed Apache Kafka as an event source](https://docs.aws.amazon.com/lambda/latest/dg/kafka-smaa.html) + [Configuring Amazon DocumentDB as an event source](https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html)
+
+    :cloudformationResource: AWS::Lambda::EventSourceMapping
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_event_source_mapping = lambda_.CfnEventSourceMapping(self, "MyCfnEventSourceMapping",
+            function_name="functionName",
+
+            # the properties below are optional
+            amazon_managed_kafka_event_source_config=lambda_.CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfigProperty(
+                consumer_group_id="consumerGroupId",
+                schema_registry_config=lambda_.CfnEventSourceMapping.SchemaRegistryConfigProperty(),
+            ),
+            batch_size=123,
+            bisect_batch_on_function_error=False,
+            destination_config=lambda_.CfnEventSourceMapping.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventSourceMapping.OnFailureProperty(),
+            ),
+            document_db_event_source_config=lambda_.CfnEventSourceMapping.DocumentDBEventSourceConfigProperty(
+                collection_name="collectionName",
+                database_name="databaseName",
+                full_document="UpdateLookup",
+            ),
+            enabled=False,
+            event_source_arn="arn:aws:a:::",
+            filter_criteria=lambda_.CfnEventSourceMapping.FilterCriteriaProperty(
+                filters=[lambda_.CfnEventSourceMapping.FilterProperty()],
+            ),
+            function_response_types=["ReportBatchItemFailures"],
+            kms_key_arn="arn::a::::::",
+            logging_config=lambda_.CfnEventSourceMapping.LoggingConfigProperty(
+                system_log_level="DEBUG",
+            ),
+            maximum_batching_window_in_seconds=123,
+            maximum_record_age_in_seconds=123,
+            maximum_retry_attempts=123,
+            metrics_config=lambda_.CfnEventSourceMapping.MetricsConfigProperty(
+                metrics=["EventCount"],
+            ),
+            parallelization_factor=1,
+            provisioned_poller_config=lambda_.CfnEventSourceMapping.ProvisionedPollerConfigProperty(
+                maximum_pollers=123,
+                minimum_pollers=123,
+                poller_group_name="pollerGroupName",
+            ),
+            queues=["queues"],
+            scaling_config=lambda_.CfnEventSourceMapping.ScalingConfigProperty(
+                maximum_concurrency=123,
+            ),
+            self_managed_event_source=lambda_.CfnEventSourceMapping.SelfManagedEventSourceProperty(
+                endpoints=lambda_.CfnEventSourceMapping.EndpointsProperty(),
+            ),
+            self_managed_kafka_event_source_config=lambda_.CfnEventSourceMapping.SelfManagedKafkaEventSourceConfigProperty(
+                consumer_group_id="consumerGroupId",
+                consumption_mode="Stream",
+                schema_registry_config=lambda_.CfnEventSourceMapping.SchemaRegistryConfigProperty(),
+            ),
+            source_access_configurations=[lambda_.CfnEventSourceMapping.SourceAccessConfigurationProperty(
+                type="BASIC_AUTH",
+                uri="uRI",
+            )],
+            starting_position="LATEST",
+            starting_position_timestamp=123,
+            tags=[lambda_.CfnEventSourceMapping.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )],
+            topics=["topics"],
+            tumbling_window_in_seconds=123,
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::EventSourceMapping"
+    """The CloudFormation resource type name for this resource class."""
+
+    amazon_managed_kafka_event_source_config = _p.Prop(
+        "AmazonManagedKafkaEventSourceConfig",
+        _p.Struct(
+            lambda: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfigProperty
+        ),
+    )
+    """Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-amazonmanagedkafkaeventsourceconfig
+    """
+
+    batch_size = _p.Prop("BatchSize", _p.Integer(minimum=1, maximum=10000))
+    """The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). + *Amazon Kinesis* – Default 100. Max 10,000. + *Amazon DynamoDB Streams* – Default 100. Max 10,000. + *Amazon Simple Queue Service* – Default 10. For standard queues the max is 10,000. For FIFO queues the max is 10. + *Amazon Managed Streaming for Apache Kafka* – Default 100. Max 10,000. + *Self-managed Apache Kafka* – Default 100. Max 10,000. + *Amazon MQ (ActiveMQ and RabbitMQ)* – Default 100. Max 10,000. + *DocumentDB* – Default 100. Max 10,000. Minimum: 1. Maximum: 10000.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-batchsize
+    """
+
+    bisect_batch_on_function_error = _p.Prop("BisectBatchOnFunctionError", _p.Boolean())
+    """(Kinesis and DynamoDB Streams only) If the function returns an error, split the batch in two and retry. The default value is false. When using ``BisectBatchOnFunctionError``, check the ``BatchSize`` parameter in the ``OnFailure`` destination message's metadata. The ``BatchSize`` could be greater than 1 since LAM consolidates failed messages metadata when writing to the ``OnFailure`` destination.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-bisectbatchonfunctionerror
+    """
+
+    destination_config = _p.Prop(
+        "DestinationConfig",
+        _p.Struct(lambda: CfnEventSourceMapping.DestinationConfigProperty),
+    )
+    """(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-destinationconfig
+    """
+
+    document_db_event_source_config = _p.Prop(
+        "DocumentDBEventSourceConfig",
+        _p.Struct(lambda: CfnEventSourceMapping.DocumentDBEventSourceConfigProperty),
+    )
+    """Specific configuration settings for a DocumentDB event source.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-documentdbeventsourceconfig
+    """
+
+    enabled = _p.Prop("Enabled", _p.Boolean())
+    """When true, the event source mapping is active. When false, Lambda pauses polling and invocation. Default: True
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-enabled
+    """
+
+    event_source_arn = _p.Prop(
+        "EventSourceArn",
+        _p.String(
+            min_length=12,
+            max_length=1024,
+            pattern="arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)",
+        ),
+    )
+    """The Amazon Resource Name (ARN) of the event source. + *Amazon Kinesis* – The ARN of the data stream or a stream consumer. + *Amazon DynamoDB Streams* – The ARN of the stream. + *Amazon Simple Queue Service* – The ARN of the queue. + *Amazon Managed Streaming for Apache Kafka* – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)). + *Amazon MQ* – The ARN of the broker. + *Amazon DocumentDB* – The ARN of the DocumentDB change stream. Minimum length: 12. Maximum length: 1024. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-eventsourcearn
+    """
+
+    filter_criteria = _p.Prop(
+        "FilterCriteria",
+        _p.Struct(lambda: CfnEventSourceMapping.FilterCriteriaProperty),
+    )
+    """An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-filtercriteria
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?",
+        ),
+        required=True,
+    )
+    """The name or ARN of the Lambda function. **Name formats** + *Function name* – ``MyFunction``. + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction``. + *Version or Alias ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD``. + *Partial ARN* – ``123456789012:function:MyFunction``. The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-functionname
+    """
+
+    function_response_types = _p.Prop(
+        "FunctionResponseTypes",
+        _p.ListOf(
+            _p.String(enum=("ReportBatchItemFailures",)), min_items=0, max_items=1
+        ),
+    )
+    """(Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-functionresponsetypes
+    """
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=12,
+            max_length=2048,
+            pattern="(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()",
+        ),
+    )
+    """The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). Minimum length: 12. Maximum length: 2048. Pattern: ``(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-kmskeyarn
+    """
+
+    logging_config = _p.Prop(
+        "LoggingConfig", _p.Struct(lambda: CfnEventSourceMapping.LoggingConfigProperty)
+    )
+    """(Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html)."""
+
+    maximum_batching_window_in_seconds = _p.Prop(
+        "MaximumBatchingWindowInSeconds", _p.Integer(minimum=0, maximum=300)
+    )
+    """The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. *Default (, , event sources)*: 0 *Default (, Kafka, , event sources)*: 500 ms *Related setting:* For SQS event sources, when you set ``BatchSize`` to a value greater than 10, you must set ``MaximumBatchingWindowInSeconds`` to at least 1. Minimum: 0. Maximum: 300.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-maximumbatchingwindowinseconds
+    """
+
+    maximum_record_age_in_seconds = _p.Prop(
+        "MaximumRecordAgeInSeconds", _p.Integer(minimum=-1, maximum=604800)
+    )
+    """(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed Minimum: -1. Maximum: 604800.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-maximumrecordageinseconds
+    """
+
+    maximum_retry_attempts = _p.Prop(
+        "MaximumRetryAttempts", _p.Integer(minimum=-1, maximum=10000)
+    )
+    """(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. Minimum: -1. Maximum: 10000.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-maximumretryattempts
+    """
+
+    metrics_config = _p.Prop(
+        "MetricsConfig", _p.Struct(lambda: CfnEventSourceMapping.MetricsConfigProperty)
+    )
+    """The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics)."""
+
+    parallelization_factor = _p.Prop(
+        "ParallelizationFactor", _p.Integer(minimum=1, maximum=10)
+    )
+    """(Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. Minimum: 1. Maximum: 10.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-parallelizationfactor
+    """
+
+    provisioned_poller_config = _p.Prop(
+        "ProvisionedPollerConfig",
+        _p.Struct(lambda: CfnEventSourceMapping.ProvisionedPollerConfigProperty),
+    )
+    """(Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode)."""
+
+    queues = _p.Prop(
+        "Queues",
+        _p.ListOf(
+            _p.String(min_length=1, max_length=1000, pattern="[\\s\\S]*"),
+            min_items=1,
+            max_items=1,
+        ),
+    )
+    """(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-queues
+    """
+
+    scaling_config = _p.Prop(
+        "ScalingConfig", _p.Struct(lambda: CfnEventSourceMapping.ScalingConfigProperty)
+    )
+    """This property is for Amazon SQS event sources only. You cannot use ``ProvisionedPollerConfig`` while using ``ScalingConfig``. These options are mutually exclusive. To remove the scaling configuration, pass an empty value.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-scalingconfig
+    """
+
+    self_managed_event_source = _p.Prop(
+        "SelfManagedEventSource",
+        _p.Struct(lambda: CfnEventSourceMapping.SelfManagedEventSourceProperty),
+    )
+    """The self-managed Apache Kafka cluster for your event source. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-selfmanagedeventsource
+    """
+
+    self_managed_kafka_event_source_config = _p.Prop(
+        "SelfManagedKafkaEventSourceConfig",
+        _p.Struct(
+            lambda: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfigProperty
+        ),
+    )
+    """Specific configuration settings for a self-managed Apache Kafka event source. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-selfmanagedkafkaeventsourceconfig
+    """
+
+    source_access_configurations = _p.Prop(
+        "SourceAccessConfigurations",
+        _p.ListOf(
+            _p.Struct(lambda: CfnEventSourceMapping.SourceAccessConfigurationProperty),
+            min_items=1,
+            max_items=29,
+        ),
+    )
+    """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-sourceaccessconfigurations
+    """
+
+    starting_position = _p.Prop(
+        "StartingPosition",
+        _p.String(
+            min_length=6, max_length=12, pattern="(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+"
+        ),
+    )
+    """The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB. + *LATEST* - Read only new records. + *TRIM_HORIZON* - Process all available records. + *AT_TIMESTAMP* - Specify a time from which to start reading records. Minimum length: 6. Maximum length: 12. Pattern: ``(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-startingposition
+    """
+
+    starting_position_timestamp = _p.Prop("StartingPositionTimestamp", _p.Double())
+    """With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds. ``StartingPositionTimestamp`` cannot be in the future. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-startingpositiontimestamp
+    """
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnEventSourceMapping.TagProperty))
+    )
+    """A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-tags
+    """
+
+    topics = _p.Prop(
+        "Topics",
+        _p.ListOf(
+            _p.String(min_length=1, max_length=249, pattern="^[^.]([a-zA-Z0-9\\-_.]+)"),
+            min_items=1,
+            max_items=1,
+        ),
+    )
+    """The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-topics
+    """
+
+    tumbling_window_in_seconds = _p.Prop(
+        "TumblingWindowInSeconds", _p.Integer(minimum=0, maximum=900)
+    )
+    """(Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. Minimum: 0. Maximum: 900.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-tumblingwindowinseconds
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        amazon_managed_kafka_event_source_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        batch_size: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        bisect_batch_on_function_error: typing.Optional[
+            typing.Union[bool, IResolvable]
+        ] = None,
+        destination_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.DestinationConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        document_db_event_source_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.DocumentDBEventSourceConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        enabled: typing.Optional[typing.Union[bool, IResolvable]] = None,
+        event_source_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        filter_criteria: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.FilterCriteriaProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        function_response_types: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        logging_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.LoggingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        maximum_batching_window_in_seconds: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        maximum_record_age_in_seconds: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        maximum_retry_attempts: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        metrics_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.MetricsConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        parallelization_factor: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        provisioned_poller_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.ProvisionedPollerConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        queues: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.ScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        self_managed_event_source: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.SelfManagedEventSourceProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        self_managed_kafka_event_source_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.SelfManagedKafkaEventSourceConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        source_access_configurations: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnEventSourceMapping.SourceAccessConfigurationProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        starting_position: typing.Optional[typing.Union[str, IResolvable]] = None,
+        starting_position_timestamp: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnEventSourceMapping.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        topics: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        tumbling_window_in_seconds: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::EventSourceMapping``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param function_name: The name or ARN of the Lambda function. **Name formats** + *Function name* – ``MyFunction``. + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction``. + *Version or Alias ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD``. + *Partial ARN* – ``123456789012:function:MyFunction``. The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?``.
+        :param amazon_managed_kafka_event_source_config: Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. Changing it requires replacement of the resource.
+        :param batch_size: The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). + *Amazon Kinesis* – Default 100. Max 10,000. + *Amazon DynamoDB Streams* – Default 100. Max 10,000. + *Amazon Simple Queue Service* – Default 10. For standard queues the max is 10,000. For FIFO queues the max is 10. + *Amazon Managed Streaming for Apache Kafka* – Default 100. Max 10,000. + *Self-managed Apache Kafka* – Default 100. Max 10,000. + *Amazon MQ (ActiveMQ and RabbitMQ)* – Default 100. Max 10,000. + *DocumentDB* – Default 100. Max 10,000. Minimum: 1. Maximum: 10000.
+        :param bisect_batch_on_function_error: (Kinesis and DynamoDB Streams only) If the function returns an error, split the batch in two and retry. The default value is false. When using ``BisectBatchOnFunctionError``, check the ``BatchSize`` parameter in the ``OnFailure`` destination message's metadata. The ``BatchSize`` could be greater than 1 since LAM consolidates failed messages metadata when writing to the ``OnFailure`` destination.
+        :param destination_config: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
+        :param document_db_event_source_config: Specific configuration settings for a DocumentDB event source.
+        :param enabled: When true, the event source mapping is active. When false, Lambda pauses polling and invocation. Default: True
+        :param event_source_arn: The Amazon Resource Name (ARN) of the event source. + *Amazon Kinesis* – The ARN of the data stream or a stream consumer. + *Amazon DynamoDB Streams* – The ARN of the stream. + *Amazon Simple Queue Service* – The ARN of the queue. + *Amazon Managed Streaming for Apache Kafka* – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)). + *Amazon MQ* – The ARN of the broker. + *Amazon DocumentDB* – The ARN of the DocumentDB change stream. Minimum length: 12. Maximum length: 1024. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``. Changing it requires replacement of the resource.
+        :param filter_criteria: An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+        :param function_response_types: (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+        :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). Minimum length: 12. Maximum length: 2048. Pattern: ``(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()``.
+        :param logging_config: (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
+        :param maximum_batching_window_in_seconds: The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. *Default (, , event sources)*: 0 *Default (, Kafka, , event sources)*: 500 ms *Related setting:* For SQS event sources, when you set ``BatchSize`` to a value greater than 10, you must set ``MaximumBatchingWindowInSeconds`` to at least 1. Minimum: 0. Maximum: 300.
+        :param maximum_record_age_in_seconds: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed Minimum: -1. Maximum: 604800.
+        :param maximum_retry_attempts: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. Minimum: -1. Maximum: 10000.
+        :param metrics_config: The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
+        :param parallelization_factor: (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. Minimum: 1. Maximum: 10.
+        :param provisioned_poller_config: (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
+        :param queues: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+        :param scaling_config: This property is for Amazon SQS event sources only. You cannot use ``ProvisionedPollerConfig`` while using ``ScalingConfig``. These options are mutually exclusive. To remove the scaling configuration, pass an empty value.
+        :param self_managed_event_source: The self-managed Apache Kafka cluster for your event source. Changing it requires replacement of the resource.
+        :param self_managed_kafka_event_source_config: Specific configuration settings for a self-managed Apache Kafka event source. Changing it requires replacement of the resource.
+        :param source_access_configurations: An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+        :param starting_position: The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB. + *LATEST* - Read only new records. + *TRIM_HORIZON* - Process all available records. + *AT_TIMESTAMP* - Specify a time from which to start reading records. Minimum length: 6. Maximum length: 12. Pattern: ``(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+``. Changing it requires replacement of the resource.
+        :param starting_position_timestamp: With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds. ``StartingPositionTimestamp`` cannot be in the future. Changing it requires replacement of the resource.
+        :param tags: A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+        :param topics: The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+        :param tumbling_window_in_seconds: (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. Minimum: 0. Maximum: 900.
+        """
+        super().__init__(scope, id)
+        self.function_name = function_name
+        self.amazon_managed_kafka_event_source_config = (
+            amazon_managed_kafka_event_source_config
+        )
+        self.batch_size = batch_size
+        self.bisect_batch_on_function_error = bisect_batch_on_function_error
+        self.destination_config = destination_config
+        self.document_db_event_source_config = document_db_event_source_config
+        self.enabled = enabled
+        self.event_source_arn = event_source_arn
+        self.filter_criteria = filter_criteria
+        self.function_response_types = function_response_types
+        self.kms_key_arn = kms_key_arn
+        self.logging_config = logging_config
+        self.maximum_batching_window_in_seconds = maximum_batching_window_in_seconds
+        self.maximum_record_age_in_seconds = maximum_record_age_in_seconds
+        self.maximum_retry_attempts = maximum_retry_attempts
+        self.metrics_config = metrics_config
+        self.parallelization_factor = parallelization_factor
+        self.provisioned_poller_config = provisioned_poller_config
+        self.queues = queues
+        self.scaling_config = scaling_config
+        self.self_managed_event_source = self_managed_event_source
+        self.self_managed_kafka_event_source_config = (
+            self_managed_kafka_event_source_config
+        )
+        self.source_access_configurations = source_access_configurations
+        self.starting_position = starting_position
+        self.starting_position_timestamp = starting_position_timestamp
+        self.tags = tags
+        self.topics = topics
+        self.tumbling_window_in_seconds = tumbling_window_in_seconds
+
+    @property
+    def attr_event_source_mapping_arn(self) -> str:
+        """The ``EventSourceMappingArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: EventSourceMappingArn
+        """
+        return self._att_string("EventSourceMappingArn")
+
+    @property
+    def attr_id(self) -> str:
+        """The ``Id`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Id
+        """
+        return self._att_string("Id")
+
+    class AmazonManagedKafkaEventSourceConfigProperty(_p.CfnStruct):
+        """Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
+
+        :param consumer_group_id: The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-consumer-group-id). Minimum length: 1. Maximum length: 200. Pattern: ``[a-zA-Z0-9-\\/*:_+=.@-]*``. Changing it requires replacement of the resource.
+        :param schema_registry_config: Specific configuration settings for a Kafka schema registry.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-amazonmanagedkafkaeventsourceconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            amazon_managed_kafka_event_source_config_property = lambda_.CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfigProperty(
+                consumer_group_id="consumerGroupId",
+                schema_registry_config=lambda_.CfnEventSourceMapping.SchemaRegistryConfigProperty(),
+            )
+        """
+
+        consumer_group_id = _p.Prop(
+            "ConsumerGroupId",
+            _p.String(min_length=1, max_length=200, pattern="[a-zA-Z0-9-\\/*:_+=.@-]*"),
+        )
+        """The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-consumer-group-id). Minimum length: 1. Maximum length: 200. Pattern: ``[a-zA-Z0-9-\\/*:_+=.@-]*``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-amazonmanagedkafkaeventsourceconfig.html#cfn-lambda-eventsourcemapping-amazonmanagedkafkaeventsourceconfig-consumergroupid
+        """
+
+        schema_registry_config = _p.Prop(
+            "SchemaRegistryConfig",
+            _p.Struct(lambda: CfnEventSourceMapping.SchemaRegistryConfigProperty),
+        )
+        """Specific configuration settings for a Kafka schema registry."""
+
+        def __init__(
+            self,
+            *,
+            consumer_group_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+            schema_registry_config: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnEventSourceMapping.SchemaRegistryConfigProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.consumer_group_id = consumer_group_id
+            self.schema_registry_config = schema_registry_config
+
+    class DestinationConfigProperty(_p.CfnStruct):
+        """A configuration object that specifies the destination of an event after Lambda processes it. For more information, see [Adding a destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
+
+        :param on_failure: The destination configuration for failed invocations.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-destinationconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            destination_config_property = lambda_.CfnEventSourceMapping.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventSourceMapping.OnFailureProperty(),
+            )
+        """
+
+        on_failure = _p.Prop(
+            "OnFailure", _p.Struct(lambda: CfnEventSourceMapping.OnFailureProperty)
+        )
+        """The destination configuration for failed invocations.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-destinationconfig.html#cfn-lambda-eventsourcemapping-destinationconfig-onfailure
+        """
+
+        def __init__(
+            self,
+            *,
+            on_failure: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnEventSourceMapping.OnFailureProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.on_failure = on_failure
+
+    class DocumentDBEventSourceConfigProperty(_p.CfnStruct):
+        """Specific configuration settings for a DocumentDB event source.
+
+        :param collection_name: The name of the collection to consume within the database. If you do not specify a collection, Lambda consumes all collections. Minimum length: 1. Maximum length: 57. Pattern: ``^(^(?!(system\\x2e)))(^[_a-zA-Z0-9])([^$]*)$``.
+        :param database_name: The name of the database to consume within the DocumentDB cluster. Minimum length: 1. Maximum length: 63. Pattern: ``^[^ /\\.$\\x22]*$``.
+        :param full_document: Determines what DocumentDB sends to your event stream during document update operations. If set to UpdateLookup, DocumentDB sends a delta describing the changes, along with a copy of the entire document. Otherwise, DocumentDB sends only a partial document that contains the changes. Allowed values: ``UpdateLookup``, ``Default``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-documentdbeventsourceconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            document_db_event_source_config_property = lambda_.CfnEventSourceMapping.DocumentDBEventSourceConfigProperty(
+                collection_name="collectionName",
+                database_name="databaseName",
+                full_document="UpdateLookup",
+            )
+        """
+
+        collection_name = _p.Prop(
+            "CollectionName",
+            _p.String(
+                min_length=1,
+                max_length=57,
+                pattern="^(^(?!(system\\x2e)))(^[_a-zA-Z0-9])([^$]*)$",
+            ),
+        )
+        """The name of the collection to consume within the database. If you do not specify a collection, Lambda consumes all collections. Minimum length: 1. Maximum length: 57. Pattern: ``^(^(?!(system\\x2e)))(^[_a-zA-Z0-9])([^$]*)$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-documentdbeventsourceconfig.html#cfn-lambda-eventsourcemapping-documentdbeventsourceconfig-collectionname
+        """
+
+        database_name = _p.Prop(
+            "DatabaseName",
+            _p.String(min_length=1, max_length=63, pattern="^[^ /\\.$\\x22]*$"),
+        )
+        """The name of the database to consume within the DocumentDB cluster. Minimum length: 1. Maximum length: 63. Pattern: ``^[^ /\\.$\\x22]*$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-documentdbeventsourceconfig.html#cfn-lambda-eventsourcemapping-documentdbeventsourceconfig-databasename
+        """
+
+        full_document = _p.Prop(
+            "FullDocument", _p.String(enum=("UpdateLookup", "Default"))
+        )
+        """Determines what DocumentDB sends to your event stream during document update operations. If set to UpdateLookup, DocumentDB sends a delta describing the changes, along with a copy of the entire document. Otherwise, DocumentDB sends only a partial document that contains the changes. Allowed values: ``UpdateLookup``, ``Default``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-documentdbeventsourceconfig.html#cfn-lambda-eventsourcemapping-documentdbeventsourceconfig-fulldocument
+        """
+
+        def __init__(
+            self,
+            *,
+            collection_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+            database_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+            full_document: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.collection_name = collection_name
+            self.database_name = database_name
+            self.full_document = full_document
+
+    class EndpointsProperty(_p.CfnStruct):
+        """The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
+
+        :param kafka_bootstrap_servers: The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Minimum items: 1. Maximum items: 10. Each item: Minimum length: 1. Each item: Maximum length: 300. Each item: Pattern: ``^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-endpoints.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            endpoints_property = lambda_.CfnEventSourceMapping.EndpointsProperty(
+                kafka_bootstrap_servers=["AA:0"],
+            )
+        """
+
+        kafka_bootstrap_servers = _p.Prop(
+            "KafkaBootstrapServers",
+            _p.ListOf(
+                _p.String(
+                    min_length=1,
+                    max_length=300,
+                    pattern="^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}",
+                ),
+                min_items=1,
+                max_items=10,
+            ),
+        )
+        """The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Minimum items: 1. Maximum items: 10. Each item: Minimum length: 1. Each item: Maximum length: 300. Each item: Pattern: ``^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-endpoints.html#cfn-lambda-eventsourcemapping-endpoints-kafkabootstrapservers
+        """
+
+        def __init__(
+            self,
+            *,
+            kafka_bootstrap_servers: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.kafka_bootstrap_servers = kafka_bootstrap_servers
+
+    class FilterProperty(_p.CfnStruct):
+        """A structure within a ``FilterCriteria`` object that defines an event filtering pattern.
+
+        :param pattern: A filter pattern. For more information on the syntax of a filter pattern, see [Filter rule syntax](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax). Minimum length: 0. Maximum length: 4096. Pattern: ``.*``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-filter.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            filter_property = lambda_.CfnEventSourceMapping.FilterProperty(
+                pattern="pattern",
+            )
+        """
+
+        pattern = _p.Prop(
+            "Pattern", _p.String(min_length=0, max_length=4096, pattern=".*")
+        )
+        """A filter pattern. For more information on the syntax of a filter pattern, see [Filter rule syntax](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax). Minimum length: 0. Maximum length: 4096. Pattern: ``.*``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-filter.html#cfn-lambda-eventsourcemapping-filter-pattern
+        """
+
+        def __init__(
+            self,
+            *,
+            pattern: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.pattern = pattern
+
+    class FilterCriteriaProperty(_p.CfnStruct):
+        """An object that contains the filters for an event source.
+
+        :param filters: A list of filters. Minimum items: 1. Maximum items: 20.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-filtercriteria.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            filter_criteria_property = lambda_.CfnEventSourceMapping.FilterCriteriaProperty(
+                filters=[lambda_.CfnEventSourceMapping.FilterProperty()],
+            )
+        """
+
+        filters = _p.Prop(
+            "Filters",
+            _p.ListOf(
+                _p.Struct(lambda: CfnEventSourceMapping.FilterProperty),
+                min_items=1,
+                max_items=20,
+            ),
+        )
+        """A list of filters. Minimum items: 1. Maximum items: 20.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-filtercriteria.html#cfn-lambda-eventsourcemapping-filtercriteria-filters
+        """
+
+        def __init__(
+            self,
+            *,
+            filters: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    typing.Sequence[
+                        typing.Union[
+                            IResolvable,
+                            CfnEventSourceMapping.FilterProperty,
+                            typing.Mapping[str, typing.Any],
+                        ]
+                    ],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.filters = filters
+
+    class LoggingConfigProperty(_p.CfnStruct):
+        """The function's Amazon CloudWatch Logs configuration settings.
+
+        :param system_log_level: Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest. Allowed values: ``DEBUG``, ``INFO``, ``WARN``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            logging_config_property = lambda_.CfnEventSourceMapping.LoggingConfigProperty(
+                system_log_level="DEBUG",
+            )
+        """
+
+        system_log_level = _p.Prop(
+            "SystemLogLevel", _p.String(enum=("DEBUG", "INFO", "WARN"))
+        )
+        """Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest. Allowed values: ``DEBUG``, ``INFO``, ``WARN``."""
+
+        def __init__(
+            self,
+            *,
+            system_log_level: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.system_log_level = system_log_level
+
+    class MetricsConfigProperty(_p.CfnStruct):
+        """The metrics configuration for your event source. Use this configuration object to define which metrics you want your event source mapping to produce.
+
+        :param metrics: The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``. + ``EventCount`` to receive metrics related to the number of events processed by your event source mapping. + ``ErrorCount`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing. + ``KafkaMetrics`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping. For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). Minimum items: 0. Maximum items: 3. Each item: Allowed values: ``EventCount``, ``ErrorCount``, ``KafkaMetrics``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            metrics_config_property = lambda_.CfnEventSourceMapping.MetricsConfigProperty(
+                metrics=["EventCount"],
+            )
+        """
+
+        metrics = _p.Prop(
+            "Metrics",
+            _p.ListOf(
+                _p.String(enum=("EventCount", "ErrorCount", "KafkaMetrics")),
+                min_items=0,
+                max_items=3,
+            ),
+        )
+        """The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``. + ``EventCount`` to receive metrics related to the number of events processed by your event source mapping. + ``ErrorCount`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing. + ``KafkaMetrics`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping. For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). Minimum items: 0. Maximum items: 3. Each item: Allowed values: ``EventCount``, ``ErrorCount``, ``KafkaMetrics``."""
+
+        def __init__(
+            self,
+            *,
+            metrics: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.metrics = metrics
+
+    class OnFailureProperty(_p.CfnStruct):
+        """A destination for events that failed processing. For more information, see [Adding a destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
+
+        :param destination: The Amazon Resource Name (ARN) of the destination resource. To retain records of failed invocations from [Kinesis](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), [DynamoDB](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), [self-managed Apache Kafka](https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html), or [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html), you can configure an Amazon SNS topic, Amazon SQS queue, Amazon S3 bucket, or Kafka topic as the destination. Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending ``OnFailure`` event to the destination. For details on this behavior, refer to [Retaining records of asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). To retain records of failed invocations from [Kinesis](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), [DynamoDB](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), [self-managed Kafka](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-smaa-onfailure-destination) or [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-onfailure-destination), you can configure an Amazon SNS topic, Amazon SQS queue, or Amazon S3 bucket as the destination. Minimum length: 12. Maximum length: 1024. Pattern: ``^$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-onfailure.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            on_failure_property = lambda_.CfnEventSourceMapping.OnFailureProperty(
+                destination="kafka://aaaa",
+            )
+        """
+
+        destination = _p.Prop(
+            "Destination",
+            _p.String(
+                min_length=12,
+                max_length=1024,
+                pattern="^$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)",
+            ),
+        )
+        """The Amazon Resource Name (ARN) of the destination resource. To retain records of failed invocations from [Kinesis](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), [DynamoDB](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), [self-managed Apache Kafka](https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html), or [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html), you can configure an Amazon SNS topic, Amazon SQS queue, Amazon S3 bucket, or Kafka topic as the destination. Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending ``OnFailure`` event to the destination. For details on this behavior, refer to [Retaining records of asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). To retain records of failed invocations from [Kinesis](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), [DynamoDB](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), [self-managed Kafka](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-smaa-onfailure-destination) or [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-onfailure-destination), you can configure an Amazon SNS topic, Amazon SQS queue, or Amazon S3 bucket as the destination. Minimum length: 12. Maximum length: 1024. Pattern: ``^$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-onfailure.html#cfn-lambda-eventsourcemapping-onfailure-destination
+        """
+
+        def __init__(
+            self,
+            *,
+            destination: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.destination = destination
+
+    class ProvisionedPollerConfigProperty(_p.CfnStruct):
+        """The [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode) configuration for the event source. Use Provisioned Mode to customize the minimum and maximum number of event pollers for your event source.
+
+        :param maximum_pollers: The maximum number of event pollers this event source can scale up to. For Amazon SQS event source mappings, the accepted range is between 2 and 10,000, with a default of 200. For Amazon MSK and self-managed Apache Kafka event source mappings, the accepted range is between 1 and 2,000, with a default of 200. Minimum: 1. Maximum: 10000.
+        :param minimum_pollers: The minimum number of event pollers this event source can scale down to. For Amazon SQS events source mappings, default is 2, and minimum 2 required. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 1. Minimum: 1. Maximum: 200.
+        :param poller_group_name: (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. You can group up to 100 ESMs per poller group and aggregate maximum pollers across all ESMs in a group cannot exceed 2000. Minimum length: 0. Maximum length: 128. Pattern: ``^[a-zA-Z0-9-_]*$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            provisioned_poller_config_property = lambda_.CfnEventSourceMapping.ProvisionedPollerConfigProperty(
+                maximum_pollers=123,
+                minimum_pollers=123,
+                poller_group_name="pollerGroupName",
+            )
+        """
+
+        maximum_pollers = _p.Prop(
+            "MaximumPollers", _p.Integer(minimum=1, maximum=10000)
+        )
+        """The maximum number of event pollers this event source can scale up to. For Amazon SQS event source mappings, the accepted range is between 2 and 10,000, with a default of 200. For Amazon MSK and self-managed Apache Kafka event source mappings, the accepted range is between 1 and 2,000, with a default of 200. Minimum: 1. Maximum: 10000."""
+
+        minimum_pollers = _p.Prop("MinimumPollers", _p.Integer(minimum=1, maximum=200))
+        """The minimum number of event pollers this event source can scale down to. For Amazon SQS events source mappings, default is 2, and minimum 2 required. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 1. Minimum: 1. Maximum: 200."""
+
+        poller_group_name = _p.Prop(
+            "PollerGroupName",
+            _p.String(min_length=0, max_length=128, pattern="^[a-zA-Z0-9-_]*$"),
+        )
+        """(Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. You can group up to 100 ESMs per poller group and aggregate maximum pollers across all ESMs in a group cannot exceed 2000. Minimum length: 0. Maximum length: 128. Pattern: ``^[a-zA-Z0-9-_]*$``."""
+
+        def __init__(
+            self,
+            *,
+            maximum_pollers: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            minimum_pollers: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            poller_group_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.maximum_pollers = maximum_pollers
+            self.minimum_pollers = minimum_pollers
+            self.poller_group_name = poller_group_name
+
+    class ScalingConfigProperty(_p.CfnStruct):
+        """(Amazon SQS only) The scaling configuration for the event source. To remove the configuration, pass an empty value.
+
+        :param maximum_concurrency: Limits the number of concurrent instances that the SQS event source can invoke. Minimum: 2. Maximum: 1000.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-scalingconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            scaling_config_property = lambda_.CfnEventSourceMapping.ScalingConfigProperty(
+                maximum_concurrency=123,
+            )
+        """
+
+        maximum_concurrency = _p.Prop(
+            "MaximumConcurrency", _p.Integer(minimum=2, maximum=1000)
+        )
+        """Limits the number of concurrent instances that the SQS event source can invoke. Minimum: 2. Maximum: 1000.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-scalingconfig.html#cfn-lambda-eventsourcemapping-scalingconfig-maximumconcurrency
+        """
+
+        def __init__(
+            self,
+            *,
+            maximum_concurrency: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.maximum_concurrency = maximum_concurrency
+
+    class SchemaRegistryAccessConfigProperty(_p.CfnStruct):
+        """Specific access configuration settings that tell Lambda how to authenticate with your schema registry. If you're working with an GLU schema registry, don't provide authentication details in this object. Instead, ensure that your execution role has the required permissions for Lambda to access your cluster. If you're working with a Confluent schema registry, choose the authentication method in the ``Type`` field, and provide the ASMlong secret ARN in the ``URI`` field.
+
+        :param type: The type of authentication Lambda uses to access your schema registry. Allowed values: ``BASIC_AUTH``, ``CLIENT_CERTIFICATE_TLS_AUTH``, ``SERVER_ROOT_CA_CERTIFICATE``, ``OAUTHBEARER_AUTH``.
+        :param uri: The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry. Minimum length: 1. Maximum length: 10000. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            schema_registry_access_config_property = lambda_.CfnEventSourceMapping.SchemaRegistryAccessConfigProperty(
+                type="BASIC_AUTH",
+                uri="arn:aws:a:::",
+            )
+        """
+
+        type = _p.Prop(
+            "Type",
+            _p.String(
+                enum=(
+                    "BASIC_AUTH",
+                    "CLIENT_CERTIFICATE_TLS_AUTH",
+                    "SERVER_ROOT_CA_CERTIFICATE",
+                    "OAUTHBEARER_AUTH",
+                )
+            ),
+        )
+        """The type of authentication Lambda uses to access your schema registry. Allowed values: ``BASIC_AUTH``, ``CLIENT_CERTIFICATE_TLS_AUTH``, ``SERVER_ROOT_CA_CERTIFICATE``, ``OAUTHBEARER_AUTH``."""
+
+        uri = _p.Prop(
+            "URI",
+            _p.String(
+                min_length=1,
+                max_length=10000,
+                pattern="arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)",
+            ),
+        )
+        """The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry. Minimum length: 1. Maximum length: 10000. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``."""
+
+        def __init__(
+            self,
+            *,
+            type: typing.Optional[typing.Union[str, IResolvable]] = None,
+            uri: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.type = type
+            self.uri = uri
+
+    class SchemaRegistryConfigProperty(_p.CfnStruct):
+        """Specific configuration settings for a Kafka schema registry.
+
+        :param access_configs: An array of access configuration objects that tell Lambda how to authenticate with your schema registry. Maximum items: 2.
+        :param event_record_format: The record format that Lambda delivers to your function after schema validation. + Choose ``JSON`` to have Lambda deliver the record to your function as a standard JSON object. + Choose ``SOURCE`` to have Lambda deliver the record to your function in its original source format. Lambda removes all schema metadata, such as the schema ID, before sending the record to your function. Allowed values: ``JSON``, ``SOURCE``.
+        :param schema_registry_uri: The URI for your schema registry. The correct URI format depends on the type of schema registry you're using. + For GLU schema registries, use the ARN of the registry. + For Confluent schema registries, use the URL of the registry. Minimum length: 1. Maximum length: 10000. Pattern: ``[a-zA-Z0-9-/*:_+=.@-]*``.
+        :param schema_validation_configs: An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. Minimum items: 1. Maximum items: 2.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            schema_registry_config_property = lambda_.CfnEventSourceMapping.SchemaRegistryConfigProperty(
+                access_configs=[lambda_.CfnEventSourceMapping.SchemaRegistryAccessConfigProperty()],
+                event_record_format="JSON",
+                schema_registry_uri="schemaRegistryURI",
+                schema_validation_configs=[lambda_.CfnEventSourceMapping.SchemaValidationConfigProperty()],
+            )
+        """
+
+        access_configs = _p.Prop(
+            "AccessConfigs",
+            _p.ListOf(
+                _p.Struct(
+                    lambda: CfnEventSourceMapping.SchemaRegistryAccessConfigProperty
+                ),
+                max_items=2,
+            ),
+        )
+        """An array of access configuration objects that tell Lambda how to authenticate with your schema registry. Maximum items: 2."""
+
+        event_record_format = _p.Prop(
+            "EventRecordFormat", _p.String(enum=("JSON", "SOURCE"))
+        )
+        """The record format that Lambda delivers to your function after schema validation. + Choose ``JSON`` to have Lambda deliver the record to your function as a standard JSON object. + Choose ``SOURCE`` to have Lambda deliver the record to your function in its original source format. Lambda removes all schema metadata, such as the schema ID, before sending the record to your function. Allowed values: ``JSON``, ``SOURCE``."""
+
+        schema_registry_uri = _p.Prop(
+            "SchemaRegistryURI",
+            _p.String(min_length=1, max_length=10000, pattern="[a-zA-Z0-9-/*:_+=.@-]*"),
+        )
+        """The URI for your schema registry. The correct URI format depends on the type of schema registry you're using. + For GLU schema registries, use the ARN of the registry. + For Confluent schema registries, use the URL of the registry. Minimum length: 1. Maximum length: 10000. Pattern: ``[a-zA-Z0-9-/*:_+=.@-]*``."""
+
+        schema_validation_configs = _p.Prop(
+            "SchemaValidationConfigs",
+            _p.ListOf(
+                _p.Struct(lambda: CfnEventSourceMapping.SchemaValidationConfigProperty),
+                min_items=1,
+                max_items=2,
+            ),
+        )
+        """An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. Minimum items: 1. Maximum items: 2."""
+
+        def __init__(
+            self,
+            *,
+            access_configs: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    typing.Sequence[
+                        typing.Union[
+                            IResolvable,
+                            CfnEventSourceMapping.SchemaRegistryAccessConfigProperty,
+                            typing.Mapping[str, typing.Any],
+                        ]
+                    ],
+                ]
+            ] = None,
+            event_record_format: typing.Optional[typing.Union[str, IResolvable]] = None,
+            schema_registry_uri: typing.Optional[typing.Union[str, IResolvable]] = None,
+            schema_validation_configs: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    typing.Sequence[
+                        typing.Union[
+                            IResolvable,
+                            CfnEventSourceMapping.SchemaValidationConfigProperty,
+                            typing.Mapping[str, typing.Any],
+                        ]
+                    ],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.access_configs = access_configs
+            self.event_record_format = event_record_format
+            self.schema_registry_uri = schema_registry_uri
+            self.schema_validation_configs = schema_validation_configs
+
+    class SchemaValidationConfigProperty(_p.CfnStruct):
+        """Specific schema validation configuration settings that tell Lambda the message attributes you want to validate and filter using your schema registry.
+
+        :param attribute: The attributes you want your schema registry to validate and filter for. If you selected ``JSON`` as the ``EventRecordFormat``, Lambda also deserializes the selected message attributes. Allowed values: ``KEY``, ``VALUE``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            schema_validation_config_property = lambda_.CfnEventSourceMapping.SchemaValidationConfigProperty(
+                attribute="KEY",
+            )
+        """
+
+        attribute = _p.Prop("Attribute", _p.String(enum=("KEY", "VALUE")))
+        """The attributes you want your schema registry to validate and filter for. If you selected ``JSON`` as the ``EventRecordFormat``, Lambda also deserializes the selected message attributes. Allowed values: ``KEY``, ``VALUE``."""
+
+        def __init__(
+            self,
+            *,
+            attribute: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.attribute = attribute
+
+    class SelfManagedEventSourceProperty(_p.CfnStruct):
+        """The self-managed Apache Kafka cluster for your event source.
+
+        :param endpoints: The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-selfmanagedeventsource.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            self_managed_event_source_property = lambda_.CfnEventSourceMapping.SelfManagedEventSourceProperty(
+                endpoints=lambda_.CfnEventSourceMapping.EndpointsProperty(),
+            )
+        """
+
+        endpoints = _p.Prop(
+            "Endpoints", _p.Struct(lambda: CfnEventSourceMapping.EndpointsProperty)
+        )
+        """The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-selfmanagedeventsource.html#cfn-lambda-eventsourcemapping-selfmanagedeventsource-endpoints
+        """
+
+        def __init__(
+            self,
+            *,
+            endpoints: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnEventSourceMapping.EndpointsProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.endpoints = endpoints
+
+    class SelfManagedKafkaEventSourceConfigProperty(_p.CfnStruct):
+        """Specific configuration settings for a self-managed Apache Kafka event source.
+
+        :param consumer_group_id: The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-process.html#services-smaa-topic-add). Minimum length: 1. Maximum length: 200. Pattern: ``[a-zA-Z0-9-\\/*:_+=.@-]*``. Changing it requires replacement of the resource.
+        :param consumption_mode: The ``ConsumptionMode`` property. Allowed values: ``Stream``, ``Queue``.
+        :param schema_registry_config: Specific configuration settings for a Kafka schema registry.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-selfmanagedkafkaeventsourceconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            self_managed_kafka_event_source_config_property = lambda_.CfnEventSourceMapping.SelfManagedKafkaEventSourceConfigProperty(
+                consumer_group_id="consumerGroupId",
+                consumption_mode="Stream",
+                schema_registry_config=lambda_.CfnEventSourceMapping.SchemaRegistryConfigProperty(),
+            )
+        """
+
+        consumer_group_id = _p.Prop(
+            "ConsumerGroupId",
+            _p.String(min_length=1, max_length=200, pattern="[a-zA-Z0-9-\\/*:_+=.@-]*"),
+        )
+        """The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-process.html#services-smaa-topic-add). Minimum length: 1. Maximum length: 200. Pattern: ``[a-zA-Z0-9-\\/*:_+=.@-]*``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-selfmanagedkafkaeventsourceconfig.html#cfn-lambda-eventsourcemapping-selfmanagedkafkaeventsourceconfig-consumergroupid
+        """
+
+        consumption_mode = _p.Prop(
+            "ConsumptionMode", _p.String(enum=("Stream", "Queue"))
+        )
+        """The ``ConsumptionMode`` property. Allowed values: ``Stream``, ``Queue``."""
+
+        schema_registry_config = _p.Prop(
+            "SchemaRegistryConfig",
+            _p.Struct(lambda: CfnEventSourceMapping.SchemaRegistryConfigProperty),
+        )
+        """Specific configuration settings for a Kafka schema registry."""
+
+        def __init__(
+            self,
+            *,
+            consumer_group_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+            consumption_mode: typing.Optional[typing.Union[str, IResolvable]] = None,
+            schema_registry_config: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnEventSourceMapping.SchemaRegistryConfigProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.consumer_group_id = consumer_group_id
+            self.consumption_mode = consumption_mode
+            self.schema_registry_config = schema_registry_config
+
+    class SourceAccessConfigurationProperty(_p.CfnStruct):
+        """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
+
+        :param type: The type of authentication protocol, VPC components, or virtual host for your event source. For example: ``"Type":"SASL_SCRAM_512_AUTH"``. + ``BASIC_AUTH`` – (Amazon MQ) The ASMlong secret that stores your broker credentials. + ``BASIC_AUTH`` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL/PLAIN authentication of your Apache Kafka brokers. + ``VPC_SUBNET`` – (Self-managed Apache Kafka) The subnets associated with your VPC. Lambda connects to these subnets to fetch data from your self-managed Apache Kafka cluster. + ``VPC_SECURITY_GROUP`` – (Self-managed Apache Kafka) The VPC security group used to manage access to your self-managed Apache Kafka brokers. + ``SASL_SCRAM_256_AUTH`` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL SCRAM-256 authentication of your self-managed Apache Kafka brokers. + ``SASL_SCRAM_512_AUTH`` – (Amazon MSK, Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL SCRAM-512 authentication of your self-managed Apache Kafka brokers. + ``VIRTUAL_HOST`` –- (RabbitMQ) The name of the virtual host in your RabbitMQ broker. Lambda uses this RabbitMQ host as the event source. This property cannot be specified in an UpdateEventSourceMapping API call. + ``CLIENT_CERTIFICATE_TLS_AUTH`` – (Amazon MSK, self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the certificate chain (X.509 PEM), private key (PKCS#8 PEM), and private key password (optional) used for mutual TLS authentication of your MSK/Apache Kafka brokers. + ``SERVER_ROOT_CA_CERTIFICATE`` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the root CA certificate (X.509 PEM) used for TLS encryption of your Apache Kafka brokers. Allowed values: ``BASIC_AUTH``, ``VPC_SUBNET``, ``VPC_SECURITY_GROUP``, ``SASL_SCRAM_512_AUTH``, ``SASL_SCRAM_256_AUTH``, ``VIRTUAL_HOST``, ``CLIENT_CERTIFICATE_TLS_AUTH``, ``SERVER_ROOT_CA_CERTIFICATE``, ``OAUTHBEARER_AUTH``, ``OAUTHBEARER_SCOPE``, ``OAUTHBEARER_AUDIENCE``, ``OAUTHBEARER_LOGICAL_CLUSTER``, ``OAUTHBEARER_IDENTITY_POOL``, ``IAM_AUTH``, ``IAM_OAUTHBEARER_AUTH``.
+        :param uri: The value for your chosen configuration in ``Type``. For example: ``"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"``. Minimum length: 1. Maximum length: 200. Pattern: ``[a-zA-Z0-9-\\/*:_+=.@-]*``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-sourceaccessconfiguration.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            source_access_configuration_property = lambda_.CfnEventSourceMapping.SourceAccessConfigurationProperty(
+                type="BASIC_AUTH",
+                uri="uRI",
+            )
+        """
+
+        type = _p.Prop(
+            "Type",
+            _p.String(
+                enum=(
+                    "BASIC_AUTH",
+                    "VPC_SUBNET",
+                    "VPC_SECURITY_GROUP",
+                    "SASL_SCRAM_512_AUTH",
+                    "SASL_SCRAM_256_AUTH",
+                    "VIRTUAL_HOST",
+                    "CLIENT_CERTIFICATE_TLS_AUTH",
+                    "SERVER_ROOT_CA_CERTIFICATE",
+                    "OAUTHBEARER_AUTH",
+                    "OAUTHBEARER_SCOPE",
+                    "OAUTHBEARER_AUDIENCE",
+                    "OAUTHBEARER_LOGICAL_CLUSTER",
+                    "OAUTHBEARER_IDENTITY_POOL",
+                    "IAM_AUTH",
+                    "IAM_OAUTHBEARER_AUTH",
+                )
+            ),
+        )
+        """The type of authentication protocol, VPC components, or virtual host for your event source. For example: ``"Type":"SASL_SCRAM_512_AUTH"``. + ``BASIC_AUTH`` – (Amazon MQ) The ASMlong secret that stores your broker credentials. + ``BASIC_AUTH`` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL/PLAIN authentication of your Apache Kafka brokers. + ``VPC_SUBNET`` – (Self-managed Apache Kafka) The subnets associated with your VPC. Lambda connects to these subnets to fetch data from your self-managed Apache Kafka cluster. + ``VPC_SECURITY_GROUP`` – (Self-managed Apache Kafka) The VPC security group used to manage access to your self-managed Apache Kafka brokers. + ``SASL_SCRAM_256_AUTH`` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL SCRAM-256 authentication of your self-managed Apache Kafka brokers. + ``SASL_SCRAM_512_AUTH`` – (Amazon MSK, Self-managed Apache Kafka) The Secrets Manager ARN of your secret key used for SASL SCRAM-512 authentication of your self-managed Apache Kafka brokers. + ``VIRTUAL_HOST`` –- (RabbitMQ) The name of the virtual host in your RabbitMQ broker. Lambda uses this RabbitMQ host as the event source. This property cannot be specified in an UpdateEventSourceMapping API call. + ``CLIENT_CERTIFICATE_TLS_AUTH`` – (Amazon MSK, self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the certificate chain (X.509 PEM), private key (PKCS#8 PEM), and private key password (optional) used for mutual TLS authentication of your MSK/Apache Kafka brokers. + ``SERVER_ROOT_CA_CERTIFICATE`` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the root CA certificate (X.509 PEM) used for TLS encryption of your Apache Kafka brokers. Allowed values: ``BASIC_AUTH``, ``VPC_SUBNET``, ``VPC_SECURITY_GROUP``, ``SASL_SCRAM_512_AUTH``, ``SASL_SCRAM_256_AUTH``, ``VIRTUAL_HOST``, ``CLIENT_CERTIFICATE_TLS_AUTH``, ``SERVER_ROOT_CA_CERTIFICATE``, ``OAUTHBEARER_AUTH``, ``OAUTHBEARER_SCOPE``, ``OAUTHBEARER_AUDIENCE``, ``OAUTHBEARER_LOGICAL_CLUSTER``, ``OAUTHBEARER_IDENTITY_POOL``, ``IAM_AUTH``, ``IAM_OAUTHBEARER_AUTH``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-sourceaccessconfiguration.html#cfn-lambda-eventsourcemapping-sourceaccessconfiguration-type
+        """
+
+        uri = _p.Prop(
+            "URI",
+            _p.String(min_length=1, max_length=200, pattern="[a-zA-Z0-9-\\/*:_+=.@-]*"),
+        )
+        """The value for your chosen configuration in ``Type``. For example: ``"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"``. Minimum length: 1. Maximum length: 200. Pattern: ``[a-zA-Z0-9-\\/*:_+=.@-]*``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-sourceaccessconfiguration.html#cfn-lambda-eventsourcemapping-sourceaccessconfiguration-uri
+        """
+
+        def __init__(
+            self,
+            *,
+            type: typing.Optional[typing.Union[str, IResolvable]] = None,
+            uri: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.type = type
+            self.uri = uri
+
+    class TagProperty(_p.CfnStruct):
+        """A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the event source mapping.
+
+        :param key: The key for this tag. Minimum length: 1. Maximum length: 128.
+        :param value: The value for this tag. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnEventSourceMapping.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The key for this tag. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256))
+        """The value for this tag. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+
+class CfnEventSourceMappingProps(_p.CfnStruct):
+    """Properties for defining a ``CfnEventSourceMapping``.
+
+    :param function_name: The name or ARN of the Lambda function. **Name formats** + *Function name* – ``MyFunction``. + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction``. + *Version or Alias ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD``. + *Partial ARN* – ``123456789012:function:MyFunction``. The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?``.
+    :param amazon_managed_kafka_event_source_config: Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. Changing it requires replacement of the resource.
+    :param batch_size: The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). + *Amazon Kinesis* – Default 100. Max 10,000. + *Amazon DynamoDB Streams* – Default 100. Max 10,000. + *Amazon Simple Queue Service* – Default 10. For standard queues the max is 10,000. For FIFO queues the max is 10. + *Amazon Managed Streaming for Apache Kafka* – Default 100. Max 10,000. + *Self-managed Apache Kafka* – Default 100. Max 10,000. + *Amazon MQ (ActiveMQ and RabbitMQ)* – Default 100. Max 10,000. + *DocumentDB* – Default 100. Max 10,000. Minimum: 1. Maximum: 10000.
+    :param bisect_batch_on_function_error: (Kinesis and DynamoDB Streams only) If the function returns an error, split the batch in two and retry. The default value is false. When using ``BisectBatchOnFunctionError``, check the ``BatchSize`` parameter in the ``OnFailure`` destination message's metadata. The ``BatchSize`` could be greater than 1 since LAM consolidates failed messages metadata when writing to the ``OnFailure`` destination.
+    :param destination_config: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
+    :param document_db_event_source_config: Specific configuration settings for a DocumentDB event source.
+    :param enabled: When true, the event source mapping is active. When false, Lambda pauses polling and invocation. Default: True
+    :param event_source_arn: The Amazon Resource Name (ARN) of the event source. + *Amazon Kinesis* – The ARN of the data stream or a stream consumer. + *Amazon DynamoDB Streams* – The ARN of the stream. + *Amazon Simple Queue Service* – The ARN of the queue. + *Amazon Managed Streaming for Apache Kafka* – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)). + *Amazon MQ* – The ARN of the broker. + *Amazon DocumentDB* – The ARN of the DocumentDB change stream. Minimum length: 12. Maximum length: 1024. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``. Changing it requires replacement of the resource.
+    :param filter_criteria: An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+    :param function_response_types: (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+    :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). Minimum length: 12. Maximum length: 2048. Pattern: ``(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()``.
+    :param logging_config: (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
+    :param maximum_batching_window_in_seconds: The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. *Default (, , event sources)*: 0 *Default (, Kafka, , event sources)*: 500 ms *Related setting:* For SQS event sources, when you set ``BatchSize`` to a value greater than 10, you must set ``MaximumBatchingWindowInSeconds`` to at least 1. Minimum: 0. Maximum: 300.
+    :param maximum_record_age_in_seconds: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed Minimum: -1. Maximum: 604800.
+    :param maximum_retry_attempts: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. Minimum: -1. Maximum: 10000.
+    :param metrics_config: The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
+    :param parallelization_factor: (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. Minimum: 1. Maximum: 10.
+    :param provisioned_poller_config: (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
+    :param queues: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+    :param scaling_config: This property is for Amazon SQS event sources only. You cannot use ``ProvisionedPollerConfig`` while using ``ScalingConfig``. These options are mutually exclusive. To remove the scaling configuration, pass an empty value.
+    :param self_managed_event_source: The self-managed Apache Kafka cluster for your event source. Changing it requires replacement of the resource.
+    :param self_managed_kafka_event_source_config: Specific configuration settings for a self-managed Apache Kafka event source. Changing it requires replacement of the resource.
+    :param source_access_configurations: An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+    :param starting_position: The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB. + *LATEST* - Read only new records. + *TRIM_HORIZON* - Process all available records. + *AT_TIMESTAMP* - Specify a time from which to start reading records. Minimum length: 6. Maximum length: 12. Pattern: ``(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+``. Changing it requires replacement of the resource.
+    :param starting_position_timestamp: With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds. ``StartingPositionTimestamp`` cannot be in the future. Changing it requires replacement of the resource.
+    :param tags: A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    :param topics: The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+    :param tumbling_window_in_seconds: (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. Minimum: 0. Maximum: 900.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
+    """
+
+    amazon_managed_kafka_event_source_config = _p.Prop(
+        "AmazonManagedKafkaEventSourceConfig",
+        _p.Struct(
+            lambda: CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfigProperty
+        ),
+    )
+    """Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-amazonmanagedkafkaeventsourceconfig
+    """
+
+    batch_size = _p.Prop("BatchSize", _p.Integer(minimum=1, maximum=10000))
+    """The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB). + *Amazon Kinesis* – Default 100. Max 10,000. + *Amazon DynamoDB Streams* – Default 100. Max 10,000. + *Amazon Simple Queue Service* – Default 10. For standard queues the max is 10,000. For FIFO queues the max is 10. + *Amazon Managed Streaming for Apache Kafka* – Default 100. Max 10,000. + *Self-managed Apache Kafka* – Default 100. Max 10,000. + *Amazon MQ (ActiveMQ and RabbitMQ)* – Default 100. Max 10,000. + *DocumentDB* – Default 100. Max 10,000. Minimum: 1. Maximum: 10000.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-batchsize
+    """
+
+    bisect_batch_on_function_error = _p.Prop("BisectBatchOnFunctionError", _p.Boolean())
+    """(Kinesis and DynamoDB Streams only) If the function returns an error, split the batch in two and retry. The default value is false. When using ``BisectBatchOnFunctionError``, check the ``BatchSize`` parameter in the ``OnFailure`` destination message's metadata. The ``BatchSize`` could be greater than 1 since LAM consolidates failed messages metadata when writing to the ``OnFailure`` destination.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-bisectbatchonfunctionerror
+    """
+
+    destination_config = _p.Prop(
+        "DestinationConfig",
+        _p.Struct(lambda: CfnEventSourceMapping.DestinationConfigProperty),
+    )
+    """(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-destinationconfig
+    """
+
+    document_db_event_source_config = _p.Prop(
+        "DocumentDBEventSourceConfig",
+        _p.Struct(lambda: CfnEventSourceMapping.DocumentDBEventSourceConfigProperty),
+    )
+    """Specific configuration settings for a DocumentDB event source.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-documentdbeventsourceconfig
+    """
+
+    enabled = _p.Prop("Enabled", _p.Boolean())
+    """When true, the event source mapping is active. When false, Lambda pauses polling and invocation. Default: True
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-enabled
+    """
+
+    event_source_arn = _p.Prop(
+        "EventSourceArn",
+        _p.String(
+            min_length=12,
+            max_length=1024,
+            pattern="arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)",
+        ),
+    )
+    """The Amazon Resource Name (ARN) of the event source. + *Amazon Kinesis* – The ARN of the data stream or a stream consumer. + *Amazon DynamoDB Streams* – The ARN of the stream. + *Amazon Simple Queue Service* – The ARN of the queue. + *Amazon Managed Streaming for Apache Kafka* – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)). + *Amazon MQ* – The ARN of the broker. + *Amazon DocumentDB* – The ARN of the DocumentDB change stream. Minimum length: 12. Maximum length: 1024. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-eventsourcearn
+    """
+
+    filter_criteria = _p.Prop(
+        "FilterCriteria",
+        _p.Struct(lambda: CfnEventSourceMapping.FilterCriteriaProperty),
+    )
+    """An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-filtercriteria
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?",
+        ),
+        required=True,
+    )
+    """The name or ARN of the Lambda function. **Name formats** + *Function name* – ``MyFunction``. + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction``. + *Version or Alias ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:MyFunction:PROD``. + *Partial ARN* – ``123456789012:function:MyFunction``. The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-functionname
+    """
+
+    function_response_types = _p.Prop(
+        "FunctionResponseTypes",
+        _p.ListOf(
+            _p.String(enum=("ReportBatchItemFailures",)), min_items=0, max_items=1
+        ),
+    )
+    """(Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-functionresponsetypes
+    """
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=12,
+            max_length=2048,
+            pattern="(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()",
+        ),
+    )
+    """The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). Minimum length: 12. Maximum length: 2048. Pattern: ``(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-kmskeyarn
+    """
+
+    logging_config = _p.Prop(
+        "LoggingConfig", _p.Struct(lambda: CfnEventSourceMapping.LoggingConfigProperty)
+    )
+    """(Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html)."""
+
+    maximum_batching_window_in_seconds = _p.Prop(
+        "MaximumBatchingWindowInSeconds", _p.Integer(minimum=0, maximum=300)
+    )
+    """The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. *Default (, , event sources)*: 0 *Default (, Kafka, , event sources)*: 500 ms *Related setting:* For SQS event sources, when you set ``BatchSize`` to a value greater than 10, you must set ``MaximumBatchingWindowInSeconds`` to at least 1. Minimum: 0. Maximum: 300.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-maximumbatchingwindowinseconds
+    """
+
+    maximum_record_age_in_seconds = _p.Prop(
+        "MaximumRecordAgeInSeconds", _p.Integer(minimum=-1, maximum=604800)
+    )
+    """(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records. The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed Minimum: -1. Maximum: 604800.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-maximumrecordageinseconds
+    """
+
+    maximum_retry_attempts = _p.Prop(
+        "MaximumRetryAttempts", _p.Integer(minimum=-1, maximum=10000)
+    )
+    """(Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source. Minimum: -1. Maximum: 10000.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-maximumretryattempts
+    """
+
+    metrics_config = _p.Prop(
+        "MetricsConfig", _p.Struct(lambda: CfnEventSourceMapping.MetricsConfigProperty)
+    )
+    """The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics)."""
+
+    parallelization_factor = _p.Prop(
+        "ParallelizationFactor", _p.Integer(minimum=1, maximum=10)
+    )
+    """(Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. Minimum: 1. Maximum: 10.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-parallelizationfactor
+    """
+
+    provisioned_poller_config = _p.Prop(
+        "ProvisionedPollerConfig",
+        _p.Struct(lambda: CfnEventSourceMapping.ProvisionedPollerConfigProperty),
+    )
+    """(Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode)."""
+
+    queues = _p.Prop(
+        "Queues",
+        _p.ListOf(
+            _p.String(min_length=1, max_length=1000, pattern="[\\s\\S]*"),
+            min_items=1,
+            max_items=1,
+        ),
+    )
+    """(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-queues
+    """
+
+    scaling_config = _p.Prop(
+        "ScalingConfig", _p.Struct(lambda: CfnEventSourceMapping.ScalingConfigProperty)
+    )
+    """This property is for Amazon SQS event sources only. You cannot use ``ProvisionedPollerConfig`` while using ``ScalingConfig``. These options are mutually exclusive. To remove the scaling configuration, pass an empty value.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-scalingconfig
+    """
+
+    self_managed_event_source = _p.Prop(
+        "SelfManagedEventSource",
+        _p.Struct(lambda: CfnEventSourceMapping.SelfManagedEventSourceProperty),
+    )
+    """The self-managed Apache Kafka cluster for your event source. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-selfmanagedeventsource
+    """
+
+    self_managed_kafka_event_source_config = _p.Prop(
+        "SelfManagedKafkaEventSourceConfig",
+        _p.Struct(
+            lambda: CfnEventSourceMapping.SelfManagedKafkaEventSourceConfigProperty
+        ),
+    )
+    """Specific configuration settings for a self-managed Apache Kafka event source. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-selfmanagedkafkaeventsourceconfig
+    """
+
+    source_access_configurations = _p.Prop(
+        "SourceAccessConfigurations",
+        _p.ListOf(
+            _p.Struct(lambda: CfnEventSourceMapping.SourceAccessConfigurationProperty),
+            min_items=1,
+            max_items=29,
+        ),
+    )
+    """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-sourceaccessconfigurations
+    """
+
+    starting_position = _p.Prop(
+        "StartingPosition",
+        _p.String(
+            min_length=6, max_length=12, pattern="(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+"
+        ),
+    )
+    """The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB. + *LATEST* - Read only new records. + *TRIM_HORIZON* - Process all available records. + *AT_TIMESTAMP* - Specify a time from which to start reading records. Minimum length: 6. Maximum length: 12. Pattern: ``(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-startingposition
+    """
+
+    starting_position_timestamp = _p.Prop("StartingPositionTimestamp", _p.Double())
+    """With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds. ``StartingPositionTimestamp`` cannot be in the future. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-startingpositiontimestamp
+    """
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnEventSourceMapping.TagProperty))
+    )
+    """A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-tags
+    """
+
+    topics = _p.Prop(
+        "Topics",
+        _p.ListOf(
+            _p.String(min_length=1, max_length=249, pattern="^[^.]([a-zA-Z0-9\\-_.]+)"),
+            min_items=1,
+            max_items=1,
+        ),
+    )
+    """The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-topics
+    """
+
+    tumbling_window_in_seconds = _p.Prop(
+        "TumblingWindowInSeconds", _p.Integer(minimum=0, maximum=900)
+    )
+    """(Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. Minimum: 0. Maximum: 900.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-tumblingwindowinseconds
+    """
+
+    def __init__(
+        self,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        amazon_managed_kafka_event_source_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.AmazonManagedKafkaEventSourceConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        batch_size: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        bisect_batch_on_function_error: typing.Optional[
+            typing.Union[bool, IResolvable]
+        ] = None,
+        destination_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.DestinationConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        document_db_event_source_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.DocumentDBEventSourceConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        enabled: typing.Optional[typing.Union[bool, IResolvable]] = None,
+        event_source_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        filter_criteria: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.FilterCriteriaProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        function_response_types: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        logging_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.LoggingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        maximum_batching_window_in_seconds: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        maximum_record_age_in_seconds: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        maximum_retry_attempts: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        metrics_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.MetricsConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        parallelization_factor: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        provisioned_poller_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.ProvisionedPollerConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        queues: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.ScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        self_managed_event_source: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.SelfManagedEventSourceProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        self_managed_kafka_event_source_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnEventSourceMapping.SelfManagedKafkaEventSourceConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        source_access_configurations: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnEventSourceMapping.SourceAccessConfigurationProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        starting_position: typing.Optional[typing.Union[str, IResolvable]] = None,
+        starting_position_timestamp: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnEventSourceMapping.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        topics: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        tumbling_window_in_seconds: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.function_name = function_name
+        self.amazon_managed_kafka_event_source_config = (
+            amazon_managed_kafka_event_source_config
+        )
+        self.batch_size = batch_size
+        self.bisect_batch_on_function_error = bisect_batch_on_function_error
+        self.destination_config = destination_config
+        self.document_db_event_source_config = document_db_event_source_config
+        self.enabled = enabled
+        self.event_source_arn = event_source_arn
+        self.filter_criteria = filter_criteria
+        self.function_response_types = function_response_types
+        self.kms_key_arn = kms_key_arn
+        self.logging_config = logging_config
+        self.maximum_batching_window_in_seconds = maximum_batching_window_in_seconds
+        self.maximum_record_age_in_seconds = maximum_record_age_in_seconds
+        self.maximum_retry_attempts = maximum_retry_attempts
+        self.metrics_config = metrics_config
+        self.parallelization_factor = parallelization_factor
+        self.provisioned_poller_config = provisioned_poller_config
+        self.queues = queues
+        self.scaling_config = scaling_config
+        self.self_managed_event_source = self_managed_event_source
+        self.self_managed_kafka_event_source_config = (
+            self_managed_kafka_event_source_config
+        )
+        self.source_access_configurations = source_access_configurations
+        self.starting_position = starting_position
+        self.starting_position_timestamp = starting_position_timestamp
+        self.tags = tags
+        self.topics = topics
+        self.tumbling_window_in_seconds = tumbling_window_in_seconds
+
+
+class CfnFunction(_p.CfnResourceBase):
+    """The ``AWS::Lambda::Function`` resource creates a Lambda function. To create a function, you need a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) and an [execution role](https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html). The deployment package is a .zip file archive or container image that contains your function code. The execution role grants the function permission to use AWS services, such as Amazon CloudWatch Logs for log streaming and AWS X-Ray for request tracing. You set the package type to ``Image`` if the deployment package is a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html). For these functions, include the URI of the container image in the ECR registry in the [ImageUri property of the Code property](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-imageuri). You do not need to specify the handler and runtime properties. You set the package type to ``Zip`` if the deployment package is a [.zip file archive](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html#gettingstarted-package-zip). For these functions, specify the S3 location of your .zip file in the ``Code`` property. Alternatively, for Node.js and Python functions, you can define your function inline in the [ZipFile property of the Code property](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-zipfile). In both cases, you must also specify the handler and runtime properties. You can use [code signing](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html) if your deployment package is a .zip file archive. To enable code signing for this function, specify the ARN of a code-signing configuration. When a user attempts to deploy a code package with ``UpdateFunctionCode``, Lambda checks that the code package has a valid signature from a trusted publisher. The code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. When you update a ``AWS::Lambda::Function`` resource, CFNshort calls the [UpdateFunctionConfiguration](https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html) and [UpdateFunctionCode](https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionCode.html)LAM APIs under the hood. Because these calls happen sequentially, and invocations can happen between these calls, your function may encounter errors in the time between the calls. For example, if you remove an environment variable, and the code that references that environment variable in the same CFNshort update, you may see invocation errors related to a missing environment variable. To work around this, you can invoke your function against a version or alias by default, rather than the ``$LATEST`` version. Note that you configure [provisioned concurrency](https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html) on a ``AWS::Lambda::Version`` or a ``AWS::Lambda::Alias``. For a complete introduction to Lambda functions, see [What is Lambda?](https://docs.aws.amazon.com/lambda/latest/dg/lambda-welcome.html) in the *Lambda developer guide.*
+
+    :cloudformationResource: AWS::Lambda::Function
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_function = lambda_.CfnFunction(self, "MyCfnFunction",
+            code=lambda_.CfnFunction.CodeProperty(
+                image_uri="imageUri",
+                s3_bucket="s3Bucket",
+                s3_key="s3Key",
+                s3_object_storage_mode="COPY",
+                s3_object_version="s3ObjectVersion",
+                source_kms_key_arn="sourceKMSKeyArn",
+                zip_file="zipFile",
+            ),
+            role="arn::iam::000000000000:rolea",
+
+            # the properties below are optional
+            architectures=["x86_64"],
+            capacity_provider_config=lambda_.CfnFunction.CapacityProviderConfigProperty(
+                lambda_managed_instances_capacity_provider_config=lambda_.CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty(
+                    capacity_provider_arn="arn:aws:lambda:aa-a-0:000000000000:capacity-provider:a",
+                ),
+            ),
+            code_signing_config_arn="arn::lambda:aa-a-0:000000000000:code-signing-config:csc-aaaaaaaaaaaaaaaaa",
+            dead_letter_config=lambda_.CfnFunction.DeadLetterConfigProperty(
+                target_arn="targetArn",
+            ),
+            description="description",
+            durable_config=lambda_.CfnFunction.DurableConfigProperty(
+                execution_timeout=123,
+
+                # the properties below are optional
+                kms_key_arn="kMSKeyArn",
+                retention_period_in_days=1,
+            ),
+            environment=lambda_.CfnFunction.EnvironmentProperty(
+                variables={"key": [{"key": "value"}]},
+            ),
+            ephemeral_storage=lambda_.CfnFunction.EphemeralStorageProperty(
+                size=512,
+            ),
+            file_system_configs=[lambda_.CfnFunction.FileSystemConfigProperty(
+                arn="arn:aws:elasticfilesystem:aa-a-0:000000000000:access-point/fsap-aaaaaaaaaaaaaaaaa",
+                local_mount_path="/mnt/a",
+
+                # the properties below are optional
+                s3_files_config=lambda_.CfnFunction.S3FilesConfigProperty(),
+            )],
+            function_name="functionName",
+            function_scaling_config=lambda_.CfnFunction.FunctionScalingConfigProperty(
+                max_execution_environments=123,
+                min_execution_environments=123,
+            ),
+            handler="handler",
+            image_config=lambda_.CfnFunction.ImageConfigProperty(
+                command=["command"],
+                entry_point=["entryPoint"],
+                working_directory="workingDirectory",
+            ),
+            kms_key_arn="kmsKeyArn",
+            layers=["arn:a:lambda:a:000000000000:layer:a:0"],
+            logging_config=lambda_.CfnFunction.LoggingConfigProperty(
+                application_log_level="TRACE",
+                log_format="Text",
+                log_group="logGroup",
+                system_log_level="DEBUG",
+            ),
+            memory_size=128,
+            package_type="Image",
+            publish_to_latest_published=False,
+            recursive_loop="Allow",
+            reserved_concurrent_executions=123,
+            runtime="dotnet10",
+            runtime_management_config=lambda_.CfnFunction.RuntimeManagementConfigProperty(
+                update_runtime_on="Auto",
+
+                # the properties below are optional
+                runtime_version_arn="runtimeVersionArn",
+            ),
+            snap_start=lambda_.CfnFunction.SnapStartProperty(
+                apply_on="PublishedVersions",
+            ),
+            tags=[lambda_.CfnFunction.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )],
+            tenancy_config=lambda_.CfnFunction.TenancyConfigProperty(
+                tenant_isolation_mode="PER_TENANT",
+            ),
+            timeout=123,
+            tracing_config=lambda_.CfnFunction.TracingConfigProperty(
+                mode="Active",
+            ),
+            vpc_config=lambda_.CfnFunction.VpcConfigProperty(
+                ipv6_allowed_for_dual_stack=False,
+                security_group_ids=["sg-"],
+                subnet_ids=["subnet-"],
+            ),
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::Function"
+    """The CloudFormation resource type name for this resource class."""
+
+    architectures = _p.Prop(
+        "Architectures",
+        _p.ListOf(_p.String(enum=("x86_64", "arm64")), min_items=1, max_items=1),
+    )
+    """The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-architectures
+    """
+
+    capacity_provider_config = _p.Prop(
+        "CapacityProviderConfig",
+        _p.Struct(lambda: CfnFunction.CapacityProviderConfigProperty),
+    )
+    """Configuration for the capacity provider that manages compute resources for Lambda functions."""
+
+    code = _p.Prop("Code", _p.Struct(lambda: CfnFunction.CodeProperty), required=True)
+    """The code for the function. You can define your function code in multiple ways: + For .zip deployment packages, you can specify the S3 location of the .zip file in the ``S3Bucket``, ``S3Key``, and ``S3ObjectVersion`` properties. + For .zip deployment packages, you can alternatively define the function code inline in the ``ZipFile`` property. This method works only for Node.js and Python functions. + For container images, specify the URI of your container image in the ECR registry in the ``ImageUri`` property.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-code
+    """
+
+    code_signing_config_arn = _p.Prop(
+        "CodeSigningConfigArn",
+        _p.String(
+            min_length=0,
+            max_length=200,
+            pattern="arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}",
+        ),
+    )
+    """To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. Minimum length: 0. Maximum length: 200. Pattern: ``arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-codesigningconfigarn
+    """
+
+    dead_letter_config = _p.Prop(
+        "DeadLetterConfig", _p.Struct(lambda: CfnFunction.DeadLetterConfigProperty)
+    )
+    """A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-deadletterconfig
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the function. Minimum length: 0. Maximum length: 256.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-description
+    """
+
+    durable_config = _p.Prop(
+        "DurableConfig", _p.Struct(lambda: CfnFunction.DurableConfigProperty)
+    )
+    """Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads."""
+
+    environment = _p.Prop(
+        "Environment", _p.Struct(lambda: CfnFunction.EnvironmentProperty)
+    )
+    """Environment variables that are accessible from function code during execution.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-environment
+    """
+
+    ephemeral_storage = _p.Prop(
+        "EphemeralStorage", _p.Struct(lambda: CfnFunction.EphemeralStorageProperty)
+    )
+    """The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-ephemeralstorage
+    """
+
+    file_system_configs = _p.Prop(
+        "FileSystemConfigs",
+        _p.ListOf(
+            _p.Struct(lambda: CfnFunction.FileSystemConfigProperty),
+            min_items=0,
+            max_items=1,
+        ),
+    )
+    """Connection settings for an Amazon EFS or Amazon S3 Files file system. To connect a function to a file system, a mount target must be available in every Availability Zone that your function connects to. If your template contains an [AWS::EFS::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html) or [AWS::S3Files::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3files-mounttarget.html) resource, you must also specify a ``DependsOn`` attribute to ensure that the mount target is created or updated before the function. For more information about using the ``DependsOn`` attribute, see [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html). Minimum items: 0. Maximum items: 1.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-filesystemconfigs
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            pattern="^([a-zA-Z0-9_-]{1,64}|arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64})$",
+        ),
+    )
+    """The name of the Lambda function, up to 64 characters in length. If you don't specify a name, CFN generates one. If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name. Minimum length: 1. Pattern: ``^([a-zA-Z0-9_-]{1,64}|arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64})$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-functionname
+    """
+
+    function_scaling_config = _p.Prop(
+        "FunctionScalingConfig",
+        _p.Struct(lambda: CfnFunction.FunctionScalingConfigProperty),
+    )
+    """Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned."""
+
+    handler = _p.Prop(
+        "Handler", _p.String(min_length=0, max_length=128, pattern="^[^\\s]+$")
+    )
+    """The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). Minimum length: 0. Maximum length: 128. Pattern: ``^[^\\s]+$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-handler
+    """
+
+    image_config = _p.Prop(
+        "ImageConfig", _p.Struct(lambda: CfnFunction.ImageConfigProperty)
+    )
+    """Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-imageconfig
+    """
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+        ),
+    )
+    """The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption). + The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots. + When used with ``SourceKMSKeyArn``, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see [Specifying a customer managed key for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption). + The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle). If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-kmskeyarn
+    """
+
+    layers = _p.Prop(
+        "Layers",
+        _p.ListOf(
+            _p.String(
+                min_length=1,
+                pattern="^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$",
+            ),
+            max_items=5,
+        ),
+    )
+    """A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-layers
+    """
+
+    logging_config = _p.Prop(
+        "LoggingConfig", _p.Struct(lambda: CfnFunction.LoggingConfigProperty)
+    )
+    """The function's Amazon CloudWatch Logs configuration settings.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-loggingconfig
+    """
+
+    memory_size = _p.Prop("MemorySize", _p.Integer(minimum=128, maximum=32768))
+    """The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase. Minimum: 128. Maximum: 32768.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-memorysize
+    """
+
+    package_type = _p.Prop("PackageType", _p.String(enum=("Image", "Zip")))
+    """The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive. Allowed values: ``Image``, ``Zip``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-packagetype
+    """
+
+    publish_to_latest_published = _p.Prop("PublishToLatestPublished", _p.Boolean())
+    """The ``PublishToLatestPublished`` property."""
+
+    recursive_loop = _p.Prop("RecursiveLoop", _p.String(enum=("Allow", "Terminate")))
+    """The status of your function's recursive loop detection configuration. When this value is set to ``Allow``and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action. When this value is set to ``Terminate`` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you. Allowed values: ``Allow``, ``Terminate``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-recursiveloop
+    """
+
+    reserved_concurrent_executions = _p.Prop(
+        "ReservedConcurrentExecutions", _p.Integer(minimum=0)
+    )
+    """The number of simultaneous executions to reserve for the function. Minimum: 0.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-reservedconcurrentexecutions
+    """
+
+    role = _p.Prop(
+        "Role",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+        ),
+        required=True,
+    )
+    """The Amazon Resource Name (ARN) of the function's execution role. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-role
+    """
+
+    runtime = _p.Prop(
+        "Runtime",
+        _p.String(
+            enum=(
+                "dotnet10",
+                "dotnet6",
+                "dotnet8",
+                "dotnetcore1.0",
+                "dotnetcore2.0",
+                "dotnetcore2.1",
+                "dotnetcore3.1",
+                "go1.x",
+                "java11",
+                "java11.al2023",
+                "java17",
+                "java17.al2023",
+                "java21",
+                "java25",
+                "java8",
+                "java8.al2",
+                "java8.al2023",
+                "nodejs",
+                "nodejs10.x",
+                "nodejs12.x",
+                "nodejs14.x",
+                "nodejs16.x",
+                "nodejs18.x",
+                "nodejs20.x",
+                "nodejs22.x",
+                "nodejs24.x",
+                "nodejs26.x",
+                "nodejs4.3",
+                "nodejs4.3-edge",
+                "nodejs6.10",
+                "nodejs8.10",
+                "provided",
+                "provided.al2",
+                "provided.al2023",
+                "python2.7",
+                "python3.10",
+                "python3.11",
+                "python3.12",
+                "python3.13",
+                "python3.14",
+                "python3.15",
+                "python3.6",
+                "python3.7",
+                "python3.8",
+                "python3.9",
+                "ruby2.5",
+                "ruby2.7",
+                "ruby3.2",
+                "ruby3.3",
+                "ruby3.4",
+                "ruby4.0",
+            )
+        ),
+    )
+    """The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels). For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported). Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtime
+    """
+
+    runtime_management_config = _p.Prop(
+        "RuntimeManagementConfig",
+        _p.Struct(lambda: CfnFunction.RuntimeManagementConfigProperty),
+    )
+    """Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtimemanagementconfig
+    """
+
+    snap_start = _p.Prop("SnapStart", _p.Struct(lambda: CfnFunction.SnapStartProperty))
+    """The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-snapstart
+    """
+
+    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnFunction.TagProperty)))
+    """A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-tags
+    """
+
+    tenancy_config = _p.Prop(
+        "TenancyConfig", _p.Struct(lambda: CfnFunction.TenancyConfigProperty)
+    )
+    """The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. Changing it requires replacement of the resource."""
+
+    timeout = _p.Prop("Timeout", _p.Integer(minimum=1, maximum=5400))
+    """The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). Minimum: 1. Maximum: 5400.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-timeout
+    """
+
+    tracing_config = _p.Prop(
+        "TracingConfig", _p.Struct(lambda: CfnFunction.TracingConfigProperty)
+    )
+    """Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-tracingconfig
+    """
+
+    vpc_config = _p.Prop("VpcConfig", _p.Struct(lambda: CfnFunction.VpcConfigProperty))
+    """For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-vpcconfig
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        code: typing.Union[
+            IResolvable, CfnFunction.CodeProperty, typing.Mapping[str, typing.Any]
+        ],
+        role: typing.Union[str, IResolvable],
+        architectures: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        capacity_provider_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.CapacityProviderConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        code_signing_config_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        dead_letter_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.DeadLetterConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        durable_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.DurableConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        environment: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.EnvironmentProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        ephemeral_storage: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.EphemeralStorageProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        file_system_configs: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnFunction.FileSystemConfigProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        function_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        function_scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.FunctionScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        handler: typing.Optional[typing.Union[str, IResolvable]] = None,
+        image_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.ImageConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        layers: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        logging_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.LoggingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        memory_size: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        package_type: typing.Optional[typing.Union[str, IResolvable]] = None,
+        publish_to_latest_published: typing.Optional[
+            typing.Union[bool, IResolvable]
+        ] = None,
+        recursive_loop: typing.Optional[typing.Union[str, IResolvable]] = None,
+        reserved_concurrent_executions: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        runtime: typing.Optional[typing.Union[str, IResolvable]] = None,
+        runtime_management_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.RuntimeManagementConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        snap_start: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.SnapStartProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnFunction.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        tenancy_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.TenancyConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        timeout: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        tracing_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.TracingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        vpc_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.VpcConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::Function``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param code: The code for the function. You can define your function code in multiple ways: + For .zip deployment packages, you can specify the S3 location of the .zip file in the ``S3Bucket``, ``S3Key``, and ``S3ObjectVersion`` properties. + For .zip deployment packages, you can alternatively define the function code inline in the ``ZipFile`` property. This method works only for Node.js and Python functions. + For container images, specify the URI of your container image in the ECR registry in the ``ImageUri`` property.
+        :param role: The Amazon Resource Name (ARN) of the function's execution role. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+        :param architectures: The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+        :param capacity_provider_config: Configuration for the capacity provider that manages compute resources for Lambda functions.
+        :param code_signing_config_arn: To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. Minimum length: 0. Maximum length: 200. Pattern: ``arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}``.
+        :param dead_letter_config: A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
+        :param description: A description of the function. Minimum length: 0. Maximum length: 256.
+        :param durable_config: Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
+        :param environment: Environment variables that are accessible from function code during execution.
+        :param ephemeral_storage: The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
+        :param file_system_configs: Connection settings for an Amazon EFS or Amazon S3 Files file system. To connect a function to a file system, a mount target must be available in every Availability Zone that your function connects to. If your template contains an [AWS::EFS::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html) or [AWS::S3Files::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3files-mounttarget.html) resource, you must also specify a ``DependsOn`` attribute to ensure that the mount target is created or updated before the function. For more information about using the ``DependsOn`` attribute, see [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html). Minimum items: 0. Maximum items: 1.
+        :param function_name: The name of the Lambda function, up to 64 characters in length. If you don't specify a name, CFN generates one. If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name. Minimum length: 1. Pattern: ``^([a-zA-Z0-9_-]{1,64}|arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64})$``. Changing it requires replacement of the resource.
+        :param function_scaling_config: Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
+        :param handler: The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). Minimum length: 0. Maximum length: 128. Pattern: ``^[^\\s]+$``.
+        :param image_config: Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
+        :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption). + The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots. + When used with ``SourceKMSKeyArn``, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see [Specifying a customer managed key for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption). + The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle). If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+        :param layers: A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+        :param logging_config: The function's Amazon CloudWatch Logs configuration settings.
+        :param memory_size: The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase. Minimum: 128. Maximum: 32768.
+        :param package_type: The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive. Allowed values: ``Image``, ``Zip``.
+        :param publish_to_latest_published: The ``PublishToLatestPublished`` property.
+        :param recursive_loop: The status of your function's recursive loop detection configuration. When this value is set to ``Allow``and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action. When this value is set to ``Terminate`` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you. Allowed values: ``Allow``, ``Terminate``.
+        :param reserved_concurrent_executions: The number of simultaneous executions to reserve for the function. Minimum: 0.
+        :param runtime: The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels). For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported). Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``.
+        :param runtime_management_config: Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+        :param snap_start: The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
+        :param tags: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+        :param tenancy_config: The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. Changing it requires replacement of the resource.
+        :param timeout: The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). Minimum: 1. Maximum: 5400.
+        :param tracing_config: Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
+        :param vpc_config: For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
+        """
+        super().__init__(scope, id)
+        self.code = code
+        self.role = role
+        self.architectures = architectures
+        self.capacity_provider_config = capacity_provider_config
+        self.code_signing_config_arn = code_signing_config_arn
+        self.dead_letter_config = dead_letter_config
+        self.description = description
+        self.durable_config = durable_config
+        self.environment = environment
+        self.ephemeral_storage = ephemeral_storage
+        self.file_system_configs = file_system_configs
+        self.function_name = function_name
+        self.function_scaling_config = function_scaling_config
+        self.handler = handler
+        self.image_config = image_config
+        self.kms_key_arn = kms_key_arn
+        self.layers = layers
+        self.logging_config = logging_config
+        self.memory_size = memory_size
+        self.package_type = package_type
+        self.publish_to_latest_published = publish_to_latest_published
+        self.recursive_loop = recursive_loop
+        self.reserved_concurrent_executions = reserved_concurrent_executions
+        self.runtime = runtime
+        self.runtime_management_config = runtime_management_config
+        self.snap_start = snap_start
+        self.tags = tags
+        self.tenancy_config = tenancy_config
+        self.timeout = timeout
+        self.tracing_config = tracing_config
+        self.vpc_config = vpc_config
+
+    @property
+    def attr_arn(self) -> str:
+        """The ``Arn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Arn
+        """
+        return self._att_string("Arn")
+
+    @property
+    def attr_snap_start_response(self) -> str:
+        """The ``SnapStartResponse`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: SnapStartResponse
+        """
+        return self._att_string("SnapStartResponse")
+
+    @property
+    def attr_snap_start_response_apply_on(self) -> str:
+        """The ``SnapStartResponse.ApplyOn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: SnapStartResponse.ApplyOn
+        """
+        return self._att_string("SnapStartResponse.ApplyOn")
+
+    @property
+    def attr_snap_start_response_optimization_status(self) -> str:
+        """The ``SnapStartResponse.OptimizationStatus`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: SnapStartResponse.OptimizationStatus
+        """
+        return self._att_string("SnapStartResponse.OptimizationStatus")
+
+    class CapacityProviderConfigProperty(_p.CfnStruct):
+        """Configuration for the capacity provider that manages compute resources for Lambda functions.
+
+        :param lambda_managed_instances_capacity_provider_config: Configuration for Lambda-managed instances used by the capacity provider.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            capacity_provider_config_property = lambda_.CfnFunction.CapacityProviderConfigProperty(
+                lambda_managed_instances_capacity_provider_config=lambda_.CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty(
+                    capacity_provider_arn="arn:aws:lambda:aa-a-0:000000000000:capacity-provider:a",
+                ),
+            )
+        """
+
+        lambda_managed_instances_capacity_provider_config = _p.Prop(
+            "LambdaManagedInstancesCapacityProviderConfig",
+            _p.Struct(
+                lambda: CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty
+            ),
+            required=True,
+        )
+        """Configuration for Lambda-managed instances used by the capacity provider."""
+
+        def __init__(
+            self,
+            *,
+            lambda_managed_instances_capacity_provider_config: typing.Union[
+                IResolvable,
+                CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ],
+        ) -> None:
+            super().__init__()
+            self.lambda_managed_instances_capacity_provider_config = (
+                lambda_managed_instances_capacity_provider_config
+            )
+
+    class CodeProperty(_p.CfnStruct):
+        """The [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) for a Lambda function. To deploy a function defined as a container image, you specify the location of a container image in the Amazon ECR registry. For a .zip file deployment package, you can specify the location of an object in Amazon S3. For Node.js and Python functions, you can specify the function code inline in the template. When you specify source code inline for a Node.js function, the ``index`` file that CFN creates uses the extension ``.js``. This means that Node.js treats the file as a CommonJS module. Changes to a deployment package in Amazon S3 or a container image in ECR are not detected automatically during stack updates. To update the function code, change the object key or version in the template.
+
+        :param image_uri: URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
+        :param s3_bucket: An Amazon S3 bucket in the same AWS-Region as your function. The bucket can be in a different AWS-account. Minimum length: 3. Maximum length: 63. Pattern: ``^[0-9A-Za-z\\.\\-_]*(?<!\\.)$``.
+        :param s3_key: The Amazon S3 key of the deployment package. Minimum length: 1. Maximum length: 1024.
+        :param s3_object_storage_mode: Specifies the storage mode for the deployment package. Use ``COPY`` to store the package in LAMlong-managed storage. Use ``REFERENCE`` to read the package directly from the Amazon S3 bucket. If omitted, the default is ``COPY``. Allowed values: ``COPY``, ``REFERENCE``.
+        :param s3_object_version: For versioned objects, the version of the deployment package object to use. Minimum length: 1. Maximum length: 1024.
+        :param source_kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+        :param zip_file: (Node.js and Python) The source code of your Lambda function. If you include your function source inline with this parameter, CFN places it in a file named ``index`` and zips it to create a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html). This zip file cannot exceed 4MB. For the ``Handler`` property, the first part of the handler identifier must be ``index``. For example, ``index.handler``. When you specify source code inline for a Node.js function, the ``index`` file that CFN creates uses the extension ``.js``. This means that Node.js treats the file as a CommonJS module. When using Node.js 24 or later, Node.js can automatically detect if a ``.js`` file should be treated as CommonJS or as an ES module. To enable auto-detection, add the ``--experimental-detect-module`` flag to the ``NODE_OPTIONS`` environment variable. For more information, see [Experimental Node.js features](https://docs.aws.amazon.com//lambda/latest/dg/lambda-nodejs.html#nodejs-experimental-features). For JSON, you must escape quotes and special characters such as newline (``\\n``) with a backslash. If you specify a function that interacts with an AWS CloudFormation custom resource, you don't have to write your own functions to send responses to the custom resource that invoked the function. AWS CloudFormation provides a response module ([cfn-response](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html)) that simplifies sending responses. See [Using Lambda with CloudFormation](https://docs.aws.amazon.com/lambda/latest/dg/services-cloudformation.html) for details.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            code_property = lambda_.CfnFunction.CodeProperty(
+                image_uri="imageUri",
+                s3_bucket="s3Bucket",
+                s3_key="s3Key",
+                s3_object_storage_mode="COPY",
+                s3_object_version="s3ObjectVersion",
+                source_kms_key_arn="sourceKMSKeyArn",
+                zip_file="zipFile",
+            )
+        """
+
+        image_uri = _p.Prop("ImageUri", _p.String())
+        """URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-imageuri
+        """
+
+        s3_bucket = _p.Prop(
+            "S3Bucket",
+            _p.String(
+                min_length=3, max_length=63, pattern="^[0-9A-Za-z\\.\\-_]*(?<!\\.)$"
+            ),
+        )
+        """An Amazon S3 bucket in the same AWS-Region as your function. The bucket can be in a different AWS-account. Minimum length: 3. Maximum length: 63. Pattern: ``^[0-9A-Za-z\\.\\-_]*(?<!\\.)$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-s3bucket
+        """
+
+        s3_key = _p.Prop("S3Key", _p.String(min_length=1, max_length=1024))
+        """The Amazon S3 key of the deployment package. Minimum length: 1. Maximum length: 1024.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-s3key
+        """
+
+        s3_object_storage_mode = _p.Prop(
+            "S3ObjectStorageMode", _p.String(enum=("COPY", "REFERENCE"))
+        )
+        """Specifies the storage mode for the deployment package. Use ``COPY`` to store the package in LAMlong-managed storage. Use ``REFERENCE`` to read the package directly from the Amazon S3 bucket. If omitted, the default is ``COPY``. Allowed values: ``COPY``, ``REFERENCE``."""
+
+        s3_object_version = _p.Prop(
+            "S3ObjectVersion", _p.String(min_length=1, max_length=1024)
+        )
+        """For versioned objects, the version of the deployment package object to use. Minimum length: 1. Maximum length: 1024.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-s3objectversion
+        """
+
+        source_kms_key_arn = _p.Prop(
+            "SourceKMSKeyArn",
+            _p.String(
+                min_length=0,
+                max_length=10000,
+                pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+            ),
+        )
+        """The ARN of the KMSlong (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-sourcekmskeyarn
+        """
+
+        zip_file = _p.Prop("ZipFile", _p.String())
+        """(Node.js and Python) The source code of your Lambda function. If you include your function source inline with this parameter, CFN places it in a file named ``index`` and zips it to create a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html). This zip file cannot exceed 4MB. For the ``Handler`` property, the first part of the handler identifier must be ``index``. For example, ``index.handler``. When you specify source code inline for a Node.js function, the ``index`` file that CFN creates uses the extension ``.js``. This means that Node.js treats the file as a CommonJS module. When using Node.js 24 or later, Node.js can automatically detect if a ``.js`` file should be treated as CommonJS or as an ES module. To enable auto-detection, add the ``--experimental-detect-module`` flag to the ``NODE_OPTIONS`` environment variable. For more information, see [Experimental Node.js features](https://docs.aws.amazon.com//lambda/latest/dg/lambda-nodejs.html#nodejs-experimental-features). For JSON, you must escape quotes and special characters such as newline (``\\n``) with a backslash. If you specify a function that interacts with an AWS CloudFormation custom resource, you don't have to write your own functions to send responses to the custom resource that invoked the function. AWS CloudFormation provides a response module ([cfn-response](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html)) that simplifies sending responses. See [Using Lambda with CloudFormation](https://docs.aws.amazon.com/lambda/latest/dg/services-cloudformation.html) for details.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-code.html#cfn-lambda-function-code-zipfile
+        """
+
+        def __init__(
+            self,
+            *,
+            image_uri: typing.Optional[typing.Union[str, IResolvable]] = None,
+            s3_bucket: typing.Optional[typing.Union[str, IResolvable]] = None,
+            s3_key: typing.Optional[typing.Union[str, IResolvable]] = None,
+            s3_object_storage_mode: typing.Optional[
+                typing.Union[str, IResolvable]
+            ] = None,
+            s3_object_version: typing.Optional[typing.Union[str, IResolvable]] = None,
+            source_kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+            zip_file: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.image_uri = image_uri
+            self.s3_bucket = s3_bucket
+            self.s3_key = s3_key
+            self.s3_object_storage_mode = s3_object_storage_mode
+            self.s3_object_version = s3_object_version
+            self.source_kms_key_arn = source_kms_key_arn
+            self.zip_file = zip_file
+
+    class DeadLetterConfigProperty(_p.CfnStruct):
+        """The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
+
+        :param target_arn: The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-deadletterconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            dead_letter_config_property = lambda_.CfnFunction.DeadLetterConfigProperty(
+                target_arn="targetArn",
+            )
+        """
+
+        target_arn = _p.Prop(
+            "TargetArn",
+            _p.String(
+                min_length=0,
+                max_length=10000,
+                pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+            ),
+        )
+        """The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-deadletterconfig.html#cfn-lambda-function-deadletterconfig-targetarn
+        """
+
+        def __init__(
+            self,
+            *,
+            target_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.target_arn = target_arn
+
+    class DurableConfigProperty(_p.CfnStruct):
+        """Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
+
+        :param execution_timeout: The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations. Minimum: 1. Maximum: 31622400.
+        :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+        :param retention_period_in_days: The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API. Minimum: 1. Maximum: 90.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            durable_config_property = lambda_.CfnFunction.DurableConfigProperty(
+                execution_timeout=123,
+
+                # the properties below are optional
+                kms_key_arn="kMSKeyArn",
+                retention_period_in_days=1,
+            )
+        """
+
+        execution_timeout = _p.Prop(
+            "ExecutionTimeout", _p.Integer(minimum=1, maximum=31622400), required=True
+        )
+        """The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations. Minimum: 1. Maximum: 31622400."""
+
+        kms_key_arn = _p.Prop(
+            "KMSKeyArn",
+            _p.String(
+                min_length=0,
+                max_length=10000,
+                pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+            ),
+        )
+        """The ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``."""
+
+        retention_period_in_days = _p.Prop(
+            "RetentionPeriodInDays", _p.Integer(minimum=1, maximum=90)
+        )
+        """The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API. Minimum: 1. Maximum: 90."""
+
+        def __init__(
+            self,
+            *,
+            execution_timeout: typing.Union[int, float, IResolvable],
+            kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+            retention_period_in_days: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.execution_timeout = execution_timeout
+            self.kms_key_arn = kms_key_arn
+            self.retention_period_in_days = retention_period_in_days
+
+    class EnvironmentProperty(_p.CfnStruct):
+        """A function's environment variable settings. You can use environment variables to adjust your function's behavior without updating code. An environment variable is a pair of strings that are stored in a function's version-specific configuration.
+
+        :param variables: Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-environment.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            environment_property = lambda_.CfnFunction.EnvironmentProperty(
+                variables={"key": [{"key": "value"}]},
+            )
+        """
+
+        variables = _p.Prop(
+            "Variables",
+            _p.MapOf(
+                _p.Union(
+                    _p.ListOf(_p.Json()),
+                    _p.Boolean(),
+                    _p.Integer(),
+                    _p.Double(),
+                    _p.Json(),
+                    _p.String(),
+                )
+            ),
+        )
+        """Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-environment.html#cfn-lambda-function-environment-variables
+        """
+
+        def __init__(
+            self,
+            *,
+            variables: typing.Optional[
+                typing.Union[IResolvable, typing.Mapping[str, typing.Any]]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.variables = variables
+
+    class EphemeralStorageProperty(_p.CfnStruct):
+        """The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
+
+        :param size: The size of the function's ``/tmp`` directory. Minimum: 512. Maximum: 32768.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-ephemeralstorage.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            ephemeral_storage_property = lambda_.CfnFunction.EphemeralStorageProperty(
+                size=512,
+            )
+        """
+
+        size = _p.Prop("Size", _p.Integer(minimum=512, maximum=32768), required=True)
+        """The size of the function's ``/tmp`` directory. Minimum: 512. Maximum: 32768.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-ephemeralstorage.html#cfn-lambda-function-ephemeralstorage-size
+        """
+
+        def __init__(
+            self,
+            *,
+            size: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.size = size
+
+    class FileSystemConfigProperty(_p.CfnStruct):
+        """Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
+
+        :param arn: The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system. Maximum length: 200. Pattern: ``^arn:aws[a-zA-Z-]*:elasticfilesystem:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:access-point/fsap-[a-f0-9]{17}$|^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}$``.
+        :param local_mount_path: The path where the function can access the file system, starting with ``/mnt/``. Minimum length: 0. Maximum length: 160. Pattern: ``^/mnt/[a-zA-Z0-9-_.]+$``.
+        :param s3_files_config: The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an ``InvalidParameterException``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-filesystemconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            file_system_config_property = lambda_.CfnFunction.FileSystemConfigProperty(
+                arn="arn:aws:elasticfilesystem:aa-a-0:000000000000:access-point/fsap-aaaaaaaaaaaaaaaaa",
+                local_mount_path="/mnt/a",
+
+                # the properties below are optional
+                s3_files_config=lambda_.CfnFunction.S3FilesConfigProperty(),
+            )
+        """
+
+        arn = _p.Prop(
+            "Arn",
+            _p.String(
+                max_length=200,
+                pattern="^arn:aws[a-zA-Z-]*:elasticfilesystem:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:access-point/fsap-[a-f0-9]{17}$|^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}$",
+            ),
+            required=True,
+        )
+        """The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system. Maximum length: 200. Pattern: ``^arn:aws[a-zA-Z-]*:elasticfilesystem:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:access-point/fsap-[a-f0-9]{17}$|^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-filesystemconfig.html#cfn-lambda-function-filesystemconfig-arn
+        """
+
+        local_mount_path = _p.Prop(
+            "LocalMountPath",
+            _p.String(min_length=0, max_length=160, pattern="^/mnt/[a-zA-Z0-9-_.]+$"),
+            required=True,
+        )
+        """The path where the function can access the file system, starting with ``/mnt/``. Minimum length: 0. Maximum length: 160. Pattern: ``^/mnt/[a-zA-Z0-9-_.]+$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-filesystemconfig.html#cfn-lambda-function-filesystemconfig-localmountpath
+        """
+
+        s3_files_config = _p.Prop(
+            "S3FilesConfig", _p.Struct(lambda: CfnFunction.S3FilesConfigProperty)
+        )
+        """The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an ``InvalidParameterException``."""
+
+        def __init__(
+            self,
+            *,
+            arn: typing.Union[str, IResolvable],
+            local_mount_path: typing.Union[str, IResolvable],
+            s3_files_config: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnFunction.S3FilesConfigProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.arn = arn
+            self.local_mount_path = local_mount_path
+            self.s3_files_config = s3_files_config
+
+    class FunctionScalingConfigProperty(_p.CfnStruct):
+        """Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
+
+        :param max_execution_environments: The maximum number of execution environments that can be provisioned for the function. Minimum: 0. Maximum: 15000.
+        :param min_execution_environments: The minimum number of execution environments to maintain for the function. Minimum: 0. Maximum: 15000.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            function_scaling_config_property = lambda_.CfnFunction.FunctionScalingConfigProperty(
+                max_execution_environments=123,
+                min_execution_environments=123,
+            )
+        """
+
+        max_execution_environments = _p.Prop(
+            "MaxExecutionEnvironments", _p.Integer(minimum=0, maximum=15000)
+        )
+        """The maximum number of execution environments that can be provisioned for the function. Minimum: 0. Maximum: 15000."""
+
+        min_execution_environments = _p.Prop(
+            "MinExecutionEnvironments", _p.Integer(minimum=0, maximum=15000)
+        )
+        """The minimum number of execution environments to maintain for the function. Minimum: 0. Maximum: 15000."""
+
+        def __init__(
+            self,
+            *,
+            max_execution_environments: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            min_execution_environments: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.max_execution_environments = max_execution_environments
+            self.min_execution_environments = min_execution_environments
+
+    class ImageConfigProperty(_p.CfnStruct):
+        """Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
+
+        :param command: Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list. Minimum items: 0. Maximum items: 1500.
+        :param entry_point: Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list. Minimum items: 0. Maximum items: 1500.
+        :param working_directory: Specifies the working directory. The length of the directory string cannot exceed 1,000 characters. Minimum length: 0. Maximum length: 1000.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            image_config_property = lambda_.CfnFunction.ImageConfigProperty(
+                command=["command"],
+                entry_point=["entryPoint"],
+                working_directory="workingDirectory",
+            )
+        """
+
+        command = _p.Prop(
+            "Command", _p.ListOf(_p.String(), min_items=0, max_items=1500)
+        )
+        """Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list. Minimum items: 0. Maximum items: 1500.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html#cfn-lambda-function-imageconfig-command
+        """
+
+        entry_point = _p.Prop(
+            "EntryPoint", _p.ListOf(_p.String(), min_items=0, max_items=1500)
+        )
+        """Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list. Minimum items: 0. Maximum items: 1500.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html#cfn-lambda-function-imageconfig-entrypoint
+        """
+
+        working_directory = _p.Prop(
+            "WorkingDirectory", _p.String(min_length=0, max_length=1000)
+        )
+        """Specifies the working directory. The length of the directory string cannot exceed 1,000 characters. Minimum length: 0. Maximum length: 1000.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html#cfn-lambda-function-imageconfig-workingdirectory
+        """
+
+        def __init__(
+            self,
+            *,
+            command: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            entry_point: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            working_directory: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.command = command
+            self.entry_point = entry_point
+            self.working_directory = working_directory
+
+    class LambdaManagedInstancesCapacityProviderConfigProperty(_p.CfnStruct):
+        """Configuration for Lambda-managed instances used by the capacity provider.
+
+        :param capacity_provider_arn: The Amazon Resource Name (ARN) of the capacity provider. Minimum length: 1. Maximum length: 140. Pattern: ``^arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+$``.
+        :param execution_environment_memory_gib_per_v_cpu: The amount of memory in GiB allocated per vCPU for execution environments. Minimum: 2. Maximum: 8.
+        :param per_execution_environment_max_concurrency: The maximum number of concurrent executions that can run on each execution environment. Minimum: 1. Maximum: 1600.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            lambda_managed_instances_capacity_provider_config_property = lambda_.CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty(
+                capacity_provider_arn="arn:aws:lambda:aa-a-0:000000000000:capacity-provider:a",
+
+                # the properties below are optional
+                execution_environment_memory_gib_per_v_cpu=2,
+                per_execution_environment_max_concurrency=123,
+            )
+        """
+
+        capacity_provider_arn = _p.Prop(
+            "CapacityProviderArn",
+            _p.String(
+                min_length=1,
+                max_length=140,
+                pattern="^arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+$",
+            ),
+            required=True,
+        )
+        """The Amazon Resource Name (ARN) of the capacity provider. Minimum length: 1. Maximum length: 140. Pattern: ``^arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:capacity-provider:[a-zA-Z0-9-_]+$``."""
+
+        execution_environment_memory_gib_per_v_cpu = _p.Prop(
+            "ExecutionEnvironmentMemoryGiBPerVCpu", _p.Double(minimum=2, maximum=8)
+        )
+        """The amount of memory in GiB allocated per vCPU for execution environments. Minimum: 2. Maximum: 8."""
+
+        per_execution_environment_max_concurrency = _p.Prop(
+            "PerExecutionEnvironmentMaxConcurrency", _p.Integer(minimum=1, maximum=1600)
+        )
+        """The maximum number of concurrent executions that can run on each execution environment. Minimum: 1. Maximum: 1600."""
+
+        def __init__(
+            self,
+            *,
+            capacity_provider_arn: typing.Union[str, IResolvable],
+            execution_environment_memory_gib_per_v_cpu: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            per_execution_environment_max_concurrency: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.capacity_provider_arn = capacity_provider_arn
+            self.execution_environment_memory_gib_per_v_cpu = (
+                execution_environment_memory_gib_per_v_cpu
+            )
+            self.per_execution_environment_max_concurrency = (
+                per_execution_environment_max_concurrency
+            )
+
+    class LoggingConfigProperty(_p.CfnStruct):
+        """The function's Amazon CloudWatch Logs configuration settings.
+
+        :param application_log_level: Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where ``TRACE`` is the highest level and ``FATAL`` is the lowest. Allowed values: ``TRACE``, ``DEBUG``, ``INFO``, ``WARN``, ``ERROR``, ``FATAL``.
+        :param log_format: The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON. Allowed values: ``Text``, ``JSON``.
+        :param log_group: The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named ``/aws/lambda/<function name>``. To use a different log group, enter an existing log group or enter a new log group name. Minimum length: 1. Maximum length: 512. Pattern: ``[\\.\\-_/#A-Za-z0-9]+``.
+        :param system_log_level: Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest. Allowed values: ``DEBUG``, ``INFO``, ``WARN``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-loggingconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            logging_config_property = lambda_.CfnFunction.LoggingConfigProperty(
+                application_log_level="TRACE",
+                log_format="Text",
+                log_group="logGroup",
+                system_log_level="DEBUG",
+            )
+        """
+
+        application_log_level = _p.Prop(
+            "ApplicationLogLevel",
+            _p.String(enum=("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")),
+        )
+        """Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where ``TRACE`` is the highest level and ``FATAL`` is the lowest. Allowed values: ``TRACE``, ``DEBUG``, ``INFO``, ``WARN``, ``ERROR``, ``FATAL``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-loggingconfig.html#cfn-lambda-function-loggingconfig-applicationloglevel
+        """
+
+        log_format = _p.Prop("LogFormat", _p.String(enum=("Text", "JSON")))
+        """The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON. Allowed values: ``Text``, ``JSON``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-loggingconfig.html#cfn-lambda-function-loggingconfig-logformat
+        """
+
+        log_group = _p.Prop(
+            "LogGroup",
+            _p.String(min_length=1, max_length=512, pattern="[\\.\\-_/#A-Za-z0-9]+"),
+        )
+        """The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named ``/aws/lambda/<function name>``. To use a different log group, enter an existing log group or enter a new log group name. Minimum length: 1. Maximum length: 512. Pattern: ``[\\.\\-_/#A-Za-z0-9]+``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-loggingconfig.html#cfn-lambda-function-loggingconfig-loggroup
+        """
+
+        system_log_level = _p.Prop(
+            "SystemLogLevel", _p.String(enum=("DEBUG", "INFO", "WARN"))
+        )
+        """Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where ``DEBUG`` is the highest level and ``WARN`` is the lowest. Allowed values: ``DEBUG``, ``INFO``, ``WARN``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-loggingconfig.html#cfn-lambda-function-loggingconfig-systemloglevel
+        """
+
+        def __init__(
+            self,
+            *,
+            application_log_level: typing.Optional[
+                typing.Union[str, IResolvable]
+            ] = None,
+            log_format: typing.Optional[typing.Union[str, IResolvable]] = None,
+            log_group: typing.Optional[typing.Union[str, IResolvable]] = None,
+            system_log_level: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.application_log_level = application_log_level
+            self.log_format = log_format
+            self.log_group = log_group
+            self.system_log_level = system_log_level
+
+    class RuntimeManagementConfigProperty(_p.CfnStruct):
+        """Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+
+        :param update_runtime_on: Specify the runtime update mode. + *Auto (default)* - Automatically update to the most recent and secure runtime version using a [Two-phase runtime version rollout](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-two-phase). This is the best choice for most customers to ensure they always benefit from runtime updates. + *FunctionUpdate* - LAM updates the runtime of you function to the most recent and secure runtime version when you update your function. This approach synchronizes runtime updates with function deployments, giving you control over when runtime updates are applied and allowing you to detect and mitigate rare runtime update incompatibilities early. When using this setting, you need to regularly update your functions to keep their runtime up-to-date. + *Manual* - You specify a runtime version in your function configuration. The function will use this runtime version indefinitely. In the rare case where a new runtime version is incompatible with an existing function, this allows you to roll back your function to an earlier runtime version. For more information, see [Roll back a runtime version](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-rollback). *Valid Values*: ``Auto`` | ``FunctionUpdate`` | ``Manual`` Allowed values: ``Auto``, ``FunctionUpdate``, ``Manual``.
+        :param runtime_version_arn: The ARN of the runtime version you want the function to use. This is only required if you're using the *Manual* runtime update mode.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-runtimemanagementconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            runtime_management_config_property = lambda_.CfnFunction.RuntimeManagementConfigProperty(
+                update_runtime_on="Auto",
+
+                # the properties below are optional
+                runtime_version_arn="runtimeVersionArn",
+            )
+        """
+
+        runtime_version_arn = _p.Prop("RuntimeVersionArn", _p.String())
+        """The ARN of the runtime version you want the function to use. This is only required if you're using the *Manual* runtime update mode.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-runtimemanagementconfig.html#cfn-lambda-function-runtimemanagementconfig-runtimeversionarn
+        """
+
+        update_runtime_on = _p.Prop(
+            "UpdateRuntimeOn",
+            _p.String(enum=("Auto", "FunctionUpdate", "Manual")),
+            required=True,
+        )
+        """Specify the runtime update mode. + *Auto (default)* - Automatically update to the most recent and secure runtime version using a [Two-phase runtime version rollout](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-two-phase). This is the best choice for most customers to ensure they always benefit from runtime updates. + *FunctionUpdate* - LAM updates the runtime of you function to the most recent and secure runtime version when you update your function. This approach synchronizes runtime updates with function deployments, giving you control over when runtime updates are applied and allowing you to detect and mitigate rare runtime update incompatibilities early. When using this setting, you need to regularly update your functions to keep their runtime up-to-date. + *Manual* - You specify a runtime version in your function configuration. The function will use this runtime version indefinitely. In the rare case where a new runtime version is incompatible with an existing function, this allows you to roll back your function to an earlier runtime version. For more information, see [Roll back a runtime version](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-rollback). *Valid Values*: ``Auto`` | ``FunctionUpdate`` | ``Manual`` Allowed values: ``Auto``, ``FunctionUpdate``, ``Manual``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-runtimemanagementconfig.html#cfn-lambda-function-runtimemanagementconfig-updateruntimeon
+        """
+
+        def __init__(
+            self,
+            *,
+            update_runtime_on: typing.Union[str, IResolvable],
+            runtime_version_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.update_runtime_on = update_runtime_on
+            self.runtime_version_arn = runtime_version_arn
+
+    class S3FilesConfigProperty(_p.CfnStruct):
+        """Setting controls how your function accesses data from an Amazon S3 file system.
+
+        :param direct_s3_read: Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. Valid values: + ``AUTO`` (default) – Direct reads are active for functions you configure with 512 MB or more of memory. + ``ENABLED`` – Enforces all reads are directly from the Amazon S3 bucket, regardless of available memory (less than 512 MB). + ``DISABLED`` – Routes all reads through the file system, regardless of memory configuration. To use direct reads, you must grant the execution role the ``s3:GetObject`` and ``s3:GetObjectVersion`` permissions. If a direct read fails, Lambda automatically falls back to reading through the file system. Allowed values: ``ENABLED``, ``DISABLED``, ``AUTO``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            s3_files_config_property = lambda_.CfnFunction.S3FilesConfigProperty(
+                direct_s3_read="ENABLED",
+            )
+        """
+
+        direct_s3_read = _p.Prop(
+            "DirectS3Read", _p.String(enum=("ENABLED", "DISABLED", "AUTO"))
+        )
+        """Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. Valid values: + ``AUTO`` (default) – Direct reads are active for functions you configure with 512 MB or more of memory. + ``ENABLED`` – Enforces all reads are directly from the Amazon S3 bucket, regardless of available memory (less than 512 MB). + ``DISABLED`` – Routes all reads through the file system, regardless of memory configuration. To use direct reads, you must grant the execution role the ``s3:GetObject`` and ``s3:GetObjectVersion`` permissions. If a direct read fails, Lambda automatically falls back to reading through the file system. Allowed values: ``ENABLED``, ``DISABLED``, ``AUTO``."""
+
+        def __init__(
+            self,
+            *,
+            direct_s3_read: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.direct_s3_read = direct_s3_read
+
+    class SnapStartProperty(_p.CfnStruct):
+        """The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
+
+        :param apply_on: Set ``ApplyOn`` to ``PublishedVersions`` to create a snapshot of the initialized execution environment when you publish a function version. Allowed values: ``PublishedVersions``, ``None``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-snapstart.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            snap_start_property = lambda_.CfnFunction.SnapStartProperty(
+                apply_on="PublishedVersions",
+            )
+        """
+
+        apply_on = _p.Prop(
+            "ApplyOn", _p.String(enum=("PublishedVersions", "None")), required=True
+        )
+        """Set ``ApplyOn`` to ``PublishedVersions`` to create a snapshot of the initialized execution environment when you publish a function version. Allowed values: ``PublishedVersions``, ``None``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-snapstart.html#cfn-lambda-function-snapstart-applyon
+        """
+
+        def __init__(
+            self,
+            *,
+            apply_on: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.apply_on = apply_on
+
+    class TagProperty(_p.CfnStruct):
+        """A [tag](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
+
+        :param key: The key for this tag. Minimum length: 1. Maximum length: 128.
+        :param value: The value for this tag. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnFunction.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The key for this tag. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256))
+        """The value for this tag. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+    class TenancyConfigProperty(_p.CfnStruct):
+        """Specifies the tenant isolation mode configuration for a Lambda function. This allows you to configure specific tenant isolation strategies for your function invocations. Tenant isolation configuration cannot be modified after function creation.
+
+        :param tenant_isolation_mode: Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID. Allowed values: ``PER_TENANT``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tenancy_config_property = lambda_.CfnFunction.TenancyConfigProperty(
+                tenant_isolation_mode="PER_TENANT",
+            )
+        """
+
+        tenant_isolation_mode = _p.Prop(
+            "TenantIsolationMode", _p.String(enum=("PER_TENANT",)), required=True
+        )
+        """Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID. Allowed values: ``PER_TENANT``."""
+
+        def __init__(
+            self,
+            *,
+            tenant_isolation_mode: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.tenant_isolation_mode = tenant_isolation_mode
+
+    class TracingConfigProperty(_p.CfnStruct):
+        """The function's [](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) tracing configuration. To sample and record incoming requests, set ``Mode`` to ``Active``.
+
+        :param mode: The tracing mode. Allowed values: ``Active``, ``PassThrough``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-tracingconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tracing_config_property = lambda_.CfnFunction.TracingConfigProperty(
+                mode="Active",
+            )
+        """
+
+        mode = _p.Prop("Mode", _p.String(enum=("Active", "PassThrough")))
+        """The tracing mode. Allowed values: ``Active``, ``PassThrough``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-tracingconfig.html#cfn-lambda-function-tracingconfig-mode
+        """
+
+        def __init__(
+            self,
+            *,
+            mode: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.mode = mode
+
+    class VpcConfigProperty(_p.CfnStruct):
+        """The VPC security groups and subnets that are attached to a Lambda function. When you connect a function to a VPC, Lambda creates an elastic network interface for each combination of security group and subnet in the function's VPC configuration. The function can only access resources and the internet through that VPC. For more information, see [VPC Settings](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html). When you delete a function, CFN monitors the state of its network interfaces and waits for Lambda to delete them before proceeding. If the VPC is defined in the same stack, the network interfaces need to be deleted by Lambda before CFN can delete the VPC's resources. To monitor network interfaces, CFN needs the ``ec2:DescribeNetworkInterfaces`` permission. It obtains this from the user or role that modifies the stack. If you don't provide this permission, CFN does not wait for network interfaces to be deleted.
+
+        :param ipv6_allowed_for_dual_stack: Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
+        :param security_group_ids: A list of VPC security group IDs. Minimum items: 0. Maximum items: 5. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^sg-[0-9a-zA-Z]*$``.
+        :param subnet_ids: A list of VPC subnet IDs. Minimum items: 0. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^subnet-[0-9a-z]*$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-vpcconfig.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            vpc_config_property = lambda_.CfnFunction.VpcConfigProperty(
+                ipv6_allowed_for_dual_stack=False,
+                security_group_ids=["sg-"],
+                subnet_ids=["subnet-"],
+            )
+        """
+
+        ipv6_allowed_for_dual_stack = _p.Prop("Ipv6AllowedForDualStack", _p.Boolean())
+        """Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-vpcconfig.html#cfn-lambda-function-vpcconfig-ipv6allowedfordualstack
+        """
+
+        security_group_ids = _p.Prop(
+            "SecurityGroupIds",
+            _p.ListOf(
+                _p.String(min_length=0, max_length=1024, pattern="^sg-[0-9a-zA-Z]*$"),
+                min_items=0,
+                max_items=5,
+            ),
+        )
+        """A list of VPC security group IDs. Minimum items: 0. Maximum items: 5. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^sg-[0-9a-zA-Z]*$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-vpcconfig.html#cfn-lambda-function-vpcconfig-securitygroupids
+        """
+
+        subnet_ids = _p.Prop(
+            "SubnetIds",
+            _p.ListOf(
+                _p.String(min_length=0, max_length=1024, pattern="^subnet-[0-9a-z]*$"),
+                min_items=0,
+                max_items=16,
+            ),
+        )
+        """A list of VPC subnet IDs. Minimum items: 0. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^subnet-[0-9a-z]*$``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-vpcconfig.html#cfn-lambda-function-vpcconfig-subnetids
+        """
+
+        def __init__(
+            self,
+            *,
+            ipv6_allowed_for_dual_stack: typing.Optional[
+                typing.Union[bool, IResolvable]
+            ] = None,
+            security_group_ids: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            subnet_ids: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.ipv6_allowed_for_dual_stack = ipv6_allowed_for_dual_stack
+            self.security_group_ids = security_group_ids
+            self.subnet_ids = subnet_ids
+
+
+class CfnFunctionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnFunction``.
+
+    :param code: The code for the function. You can define your function code in multiple ways: + For .zip deployment packages, you can specify the S3 location of the .zip file in the ``S3Bucket``, ``S3Key``, and ``S3ObjectVersion`` properties. + For .zip deployment packages, you can alternatively define the function code inline in the ``ZipFile`` property. This method works only for Node.js and Python functions. + For container images, specify the URI of your container image in the ECR registry in the ``ImageUri`` property.
+    :param role: The Amazon Resource Name (ARN) of the function's execution role. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+    :param architectures: The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+    :param capacity_provider_config: Configuration for the capacity provider that manages compute resources for Lambda functions.
+    :param code_signing_config_arn: To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. Minimum length: 0. Maximum length: 200. Pattern: ``arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}``.
+    :param dead_letter_config: A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
+    :param description: A description of the function. Minimum length: 0. Maximum length: 256.
+    :param durable_config: Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
+    :param environment: Environment variables that are accessible from function code during execution.
+    :param ephemeral_storage: The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
+    :param file_system_configs: Connection settings for an Amazon EFS or Amazon S3 Files file system. To connect a function to a file system, a mount target must be available in every Availability Zone that your function connects to. If your template contains an [AWS::EFS::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html) or [AWS::S3Files::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3files-mounttarget.html) resource, you must also specify a ``DependsOn`` attribute to ensure that the mount target is created or updated before the function. For more information about using the ``DependsOn`` attribute, see [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html). Minimum items: 0. Maximum items: 1.
+    :param function_name: The name of the Lambda function, up to 64 characters in length. If you don't specify a name, CFN generates one. If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name. Minimum length: 1. Pattern: ``^([a-zA-Z0-9_-]{1,64}|arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64})$``. Changing it requires replacement of the resource.
+    :param function_scaling_config: Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
+    :param handler: The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). Minimum length: 0. Maximum length: 128. Pattern: ``^[^\\s]+$``.
+    :param image_config: Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
+    :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption). + The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots. + When used with ``SourceKMSKeyArn``, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see [Specifying a customer managed key for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption). + The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle). If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+    :param layers: A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+    :param logging_config: The function's Amazon CloudWatch Logs configuration settings.
+    :param memory_size: The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase. Minimum: 128. Maximum: 32768.
+    :param package_type: The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive. Allowed values: ``Image``, ``Zip``.
+    :param publish_to_latest_published: The ``PublishToLatestPublished`` property.
+    :param recursive_loop: The status of your function's recursive loop detection configuration. When this value is set to ``Allow``and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action. When this value is set to ``Terminate`` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you. Allowed values: ``Allow``, ``Terminate``.
+    :param reserved_concurrent_executions: The number of simultaneous executions to reserve for the function. Minimum: 0.
+    :param runtime: The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels). For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported). Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``.
+    :param runtime_management_config: Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+    :param snap_start: The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
+    :param tags: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    :param tenancy_config: The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. Changing it requires replacement of the resource.
+    :param timeout: The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). Minimum: 1. Maximum: 5400.
+    :param tracing_config: Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
+    :param vpc_config: For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html
+    """
+
+    architectures = _p.Prop(
+        "Architectures",
+        _p.ListOf(_p.String(enum=("x86_64", "arm64")), min_items=1, max_items=1),
+    )
+    """The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-architectures
+    """
+
+    capacity_provider_config = _p.Prop(
+        "CapacityProviderConfig",
+        _p.Struct(lambda: CfnFunction.CapacityProviderConfigProperty),
+    )
+    """Configuration for the capacity provider that manages compute resources for Lambda functions."""
+
+    code = _p.Prop("Code", _p.Struct(lambda: CfnFunction.CodeProperty), required=True)
+    """The code for the function. You can define your function code in multiple ways: + For .zip deployment packages, you can specify the S3 location of the .zip file in the ``S3Bucket``, ``S3Key``, and ``S3ObjectVersion`` properties. + For .zip deployment packages, you can alternatively define the function code inline in the ``ZipFile`` property. This method works only for Node.js and Python functions. + For container images, specify the URI of your container image in the ECR registry in the ``ImageUri`` property.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-code
+    """
+
+    code_signing_config_arn = _p.Prop(
+        "CodeSigningConfigArn",
+        _p.String(
+            min_length=0,
+            max_length=200,
+            pattern="arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}",
+        ),
+    )
+    """To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. Minimum length: 0. Maximum length: 200. Pattern: ``arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-codesigningconfigarn
+    """
+
+    dead_letter_config = _p.Prop(
+        "DeadLetterConfig", _p.Struct(lambda: CfnFunction.DeadLetterConfigProperty)
+    )
+    """A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-deadletterconfig
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the function. Minimum length: 0. Maximum length: 256.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-description
+    """
+
+    durable_config = _p.Prop(
+        "DurableConfig", _p.Struct(lambda: CfnFunction.DurableConfigProperty)
+    )
+    """Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the KMSlong (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads."""
+
+    environment = _p.Prop(
+        "Environment", _p.Struct(lambda: CfnFunction.EnvironmentProperty)
+    )
+    """Environment variables that are accessible from function code during execution.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-environment
+    """
+
+    ephemeral_storage = _p.Prop(
+        "EphemeralStorage", _p.Struct(lambda: CfnFunction.EphemeralStorageProperty)
+    )
+    """The size of the function's ``/tmp`` directory in MB. The default value is 512, but it can be any whole number between 512 and 10,240 MB.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-ephemeralstorage
+    """
+
+    file_system_configs = _p.Prop(
+        "FileSystemConfigs",
+        _p.ListOf(
+            _p.Struct(lambda: CfnFunction.FileSystemConfigProperty),
+            min_items=0,
+            max_items=1,
+        ),
+    )
+    """Connection settings for an Amazon EFS or Amazon S3 Files file system. To connect a function to a file system, a mount target must be available in every Availability Zone that your function connects to. If your template contains an [AWS::EFS::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html) or [AWS::S3Files::MountTarget](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3files-mounttarget.html) resource, you must also specify a ``DependsOn`` attribute to ensure that the mount target is created or updated before the function. For more information about using the ``DependsOn`` attribute, see [DependsOn Attribute](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html). Minimum items: 0. Maximum items: 1.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-filesystemconfigs
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            pattern="^([a-zA-Z0-9_-]{1,64}|arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64})$",
+        ),
+    )
+    """The name of the Lambda function, up to 64 characters in length. If you don't specify a name, CFN generates one. If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name. Minimum length: 1. Pattern: ``^([a-zA-Z0-9_-]{1,64}|arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64})$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-functionname
+    """
+
+    function_scaling_config = _p.Prop(
+        "FunctionScalingConfig",
+        _p.Struct(lambda: CfnFunction.FunctionScalingConfigProperty),
+    )
+    """Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned."""
+
+    handler = _p.Prop(
+        "Handler", _p.String(min_length=0, max_length=128, pattern="^[^\\s]+$")
+    )
+    """The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). Minimum length: 0. Maximum length: 128. Pattern: ``^[^\\s]+$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-handler
+    """
+
+    image_config = _p.Prop(
+        "ImageConfig", _p.Struct(lambda: CfnFunction.ImageConfigProperty)
+    )
+    """Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-imageconfig
+    """
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$",
+        ),
+    )
+    """The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption). + The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots. + When used with ``SourceKMSKeyArn``, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see [Specifying a customer managed key for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption). + The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle). If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-kmskeyarn
+    """
+
+    layers = _p.Prop(
+        "Layers",
+        _p.ListOf(
+            _p.String(
+                min_length=1,
+                pattern="^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$",
+            ),
+            max_items=5,
+        ),
+    )
+    """A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-layers
+    """
+
+    logging_config = _p.Prop(
+        "LoggingConfig", _p.Struct(lambda: CfnFunction.LoggingConfigProperty)
+    )
+    """The function's Amazon CloudWatch Logs configuration settings.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-loggingconfig
+    """
+
+    memory_size = _p.Prop("MemorySize", _p.Integer(minimum=128, maximum=32768))
+    """The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase. Minimum: 128. Maximum: 32768.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-memorysize
+    """
+
+    package_type = _p.Prop("PackageType", _p.String(enum=("Image", "Zip")))
+    """The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive. Allowed values: ``Image``, ``Zip``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-packagetype
+    """
+
+    publish_to_latest_published = _p.Prop("PublishToLatestPublished", _p.Boolean())
+    """The ``PublishToLatestPublished`` property."""
+
+    recursive_loop = _p.Prop("RecursiveLoop", _p.String(enum=("Allow", "Terminate")))
+    """The status of your function's recursive loop detection configuration. When this value is set to ``Allow``and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action. When this value is set to ``Terminate`` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you. Allowed values: ``Allow``, ``Terminate``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-recursiveloop
+    """
+
+    reserved_concurrent_executions = _p.Prop(
+        "ReservedConcurrentExecutions", _p.Integer(minimum=0)
+    )
+    """The number of simultaneous executions to reserve for the function. Minimum: 0.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-reservedconcurrentexecutions
+    """
+
+    role = _p.Prop(
+        "Role",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+        ),
+        required=True,
+    )
+    """The Amazon Resource Name (ARN) of the function's execution role. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-role
+    """
+
+    runtime = _p.Prop(
+        "Runtime",
+        _p.String(
+            enum=(
+                "dotnet10",
+                "dotnet6",
+                "dotnet8",
+                "dotnetcore1.0",
+                "dotnetcore2.0",
+                "dotnetcore2.1",
+                "dotnetcore3.1",
+                "go1.x",
+                "java11",
+                "java11.al2023",
+                "java17",
+                "java17.al2023",
+                "java21",
+                "java25",
+                "java8",
+                "java8.al2",
+                "java8.al2023",
+                "nodejs",
+                "nodejs10.x",
+                "nodejs12.x",
+                "nodejs14.x",
+                "nodejs16.x",
+                "nodejs18.x",
+                "nodejs20.x",
+                "nodejs22.x",
+                "nodejs24.x",
+                "nodejs26.x",
+                "nodejs4.3",
+                "nodejs4.3-edge",
+                "nodejs6.10",
+                "nodejs8.10",
+                "provided",
+                "provided.al2",
+                "provided.al2023",
+                "python2.7",
+                "python3.10",
+                "python3.11",
+                "python3.12",
+                "python3.13",
+                "python3.14",
+                "python3.15",
+                "python3.6",
+                "python3.7",
+                "python3.8",
+                "python3.9",
+                "ruby2.5",
+                "ruby2.7",
+                "ruby3.2",
+                "ruby3.3",
+                "ruby3.4",
+                "ruby4.0",
+            )
+        ),
+    )
+    """The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels). For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported). Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtime
+    """
+
+    runtime_management_config = _p.Prop(
+        "RuntimeManagementConfig",
+        _p.Struct(lambda: CfnFunction.RuntimeManagementConfigProperty),
+    )
+    """Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-runtimemanagementconfig
+    """
+
+    snap_start = _p.Prop("SnapStart", _p.Struct(lambda: CfnFunction.SnapStartProperty))
+    """The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-snapstart
+    """
+
+    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnFunction.TagProperty)))
+    """A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-tags
+    """
+
+    tenancy_config = _p.Prop(
+        "TenancyConfig", _p.Struct(lambda: CfnFunction.TenancyConfigProperty)
+    )
+    """The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. Changing it requires replacement of the resource."""
+
+    timeout = _p.Prop("Timeout", _p.Integer(minimum=1, maximum=5400))
+    """The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). Minimum: 1. Maximum: 5400.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-timeout
+    """
+
+    tracing_config = _p.Prop(
+        "TracingConfig", _p.Struct(lambda: CfnFunction.TracingConfigProperty)
+    )
+    """Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-tracingconfig
+    """
+
+    vpc_config = _p.Prop("VpcConfig", _p.Struct(lambda: CfnFunction.VpcConfigProperty))
+    """For network connectivity to AWS resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-vpcconfig
+    """
+
+    def __init__(
+        self,
+        *,
+        code: typing.Union[
+            IResolvable, CfnFunction.CodeProperty, typing.Mapping[str, typing.Any]
+        ],
+        role: typing.Union[str, IResolvable],
+        architectures: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        capacity_provider_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.CapacityProviderConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        code_signing_config_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        dead_letter_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.DeadLetterConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        durable_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.DurableConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        environment: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.EnvironmentProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        ephemeral_storage: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.EphemeralStorageProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        file_system_configs: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnFunction.FileSystemConfigProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        function_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        function_scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.FunctionScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        handler: typing.Optional[typing.Union[str, IResolvable]] = None,
+        image_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.ImageConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        layers: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        logging_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.LoggingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        memory_size: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        package_type: typing.Optional[typing.Union[str, IResolvable]] = None,
+        publish_to_latest_published: typing.Optional[
+            typing.Union[bool, IResolvable]
+        ] = None,
+        recursive_loop: typing.Optional[typing.Union[str, IResolvable]] = None,
+        reserved_concurrent_executions: typing.Optional[
+            typing.Union[int, float, IResolvable]
+        ] = None,
+        runtime: typing.Optional[typing.Union[str, IResolvable]] = None,
+        runtime_management_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.RuntimeManagementConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        snap_start: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.SnapStartProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnFunction.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        tenancy_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.TenancyConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        timeout: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        tracing_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.TracingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        vpc_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnFunction.VpcConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.code = code
+        self.role = role
+        self.architectures = architectures
+        self.capacity_provider_config = capacity_provider_config
+        self.code_signing_config_arn = code_signing_config_arn
+        self.dead_letter_config = dead_letter_config
+        self.description = description
+        self.durable_config = durable_config
+        self.environment = environment
+        self.ephemeral_storage = ephemeral_storage
+        self.file_system_configs = file_system_configs
+        self.function_name = function_name
+        self.function_scaling_config = function_scaling_config
+        self.handler = handler
+        self.image_config = image_config
+        self.kms_key_arn = kms_key_arn
+        self.layers = layers
+        self.logging_config = logging_config
+        self.memory_size = memory_size
+        self.package_type = package_type
+        self.publish_to_latest_published = publish_to_latest_published
+        self.recursive_loop = recursive_loop
+        self.reserved_concurrent_executions = reserved_concurrent_executions
+        self.runtime = runtime
+        self.runtime_management_config = runtime_management_config
+        self.snap_start = snap_start
+        self.tags = tags
+        self.tenancy_config = tenancy_config
+        self.timeout = timeout
+        self.tracing_config = tracing_config
+        self.vpc_config = vpc_config
+
+
+class CfnLayerVersion(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::LayerVersion
+
+    :cloudformationResource: AWS::Lambda::LayerVersion
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_layer_version = lambda_.CfnLayerVersion(self, "MyCfnLayerVersion",
+            content=lambda_.CfnLayerVersion.ContentProperty(
+                s3_bucket="s3Bucket",
+                s3_key="s3Key",
+
+                # the properties below are optional
+                s3_object_storage_mode="COPY",
+                s3_object_version="s3ObjectVersion",
+            ),
+
+            # the properties below are optional
+            compatible_architectures=["arm64"],
+            compatible_runtimes=["dotnet10"],
+            description="description",
+            layer_name="layerName",
+            license_info="licenseInfo",
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::LayerVersion"
+    """The CloudFormation resource type name for this resource class."""
+
+    compatible_architectures = _p.Prop(
+        "CompatibleArchitectures",
+        _p.ListOf(_p.String(enum=("arm64", "x86_64")), min_items=0, max_items=2),
+    )
+    """A list of compatible instruction set architectures. Minimum items: 0. Maximum items: 2. Each item: Allowed values: ``arm64``, ``x86_64``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-compatiblearchitectures
+    """
+
+    compatible_runtimes = _p.Prop(
+        "CompatibleRuntimes",
+        _p.ListOf(
+            _p.String(
+                enum=(
+                    "dotnet10",
+                    "dotnet6",
+                    "dotnet8",
+                    "dotnetcore1.0",
+                    "dotnetcore2.0",
+                    "dotnetcore2.1",
+                    "dotnetcore3.1",
+                    "go1.x",
+                    "java11",
+                    "java11.al2023",
+                    "java17",
+                    "java17.al2023",
+                    "java21",
+                    "java25",
+                    "java8",
+                    "java8.al2",
+                    "java8.al2023",
+                    "nodejs",
+                    "nodejs10.x",
+                    "nodejs12.x",
+                    "nodejs14.x",
+                    "nodejs16.x",
+                    "nodejs18.x",
+                    "nodejs20.x",
+                    "nodejs22.x",
+                    "nodejs24.x",
+                    "nodejs26.x",
+                    "nodejs4.3",
+                    "nodejs4.3-edge",
+                    "nodejs6.10",
+                    "nodejs8.10",
+                    "provided",
+                    "provided.al2",
+                    "provided.al2023",
+                    "python2.7",
+                    "python3.10",
+                    "python3.11",
+                    "python3.12",
+                    "python3.13",
+                    "python3.14",
+                    "python3.15",
+                    "python3.6",
+                    "python3.7",
+                    "python3.8",
+                    "python3.9",
+                    "ruby2.5",
+                    "ruby2.7",
+                    "ruby3.2",
+                    "ruby3.3",
+                    "ruby3.4",
+                    "ruby4.0",
+                )
+            ),
+            min_items=0,
+            max_items=15,
+        ),
+    )
+    """A list of compatible function runtimes. Used for filtering with ListLayers and ListLayerVersions. Minimum items: 0. Maximum items: 15. Each item: Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-compatibleruntimes
+    """
+
+    content = _p.Prop(
+        "Content", _p.Struct(lambda: CfnLayerVersion.ContentProperty), required=True
+    )
+    """The function layer archive. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-content
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """The description of the version. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-description
+    """
+
+    layer_name = _p.Prop(
+        "LayerName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
+        ),
+    )
+    """The name or Amazon Resource Name (ARN) of the layer. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-layername
+    """
+
+    license_info = _p.Prop("LicenseInfo", _p.String(min_length=0, max_length=512))
+    """The layer's software license. Minimum length: 0. Maximum length: 512. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-licenseinfo
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        content: typing.Union[
+            IResolvable,
+            CfnLayerVersion.ContentProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        compatible_architectures: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        compatible_runtimes: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        layer_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        license_info: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::LayerVersion``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param content: The function layer archive. Changing it requires replacement of the resource.
+        :param compatible_architectures: A list of compatible instruction set architectures. Minimum items: 0. Maximum items: 2. Each item: Allowed values: ``arm64``, ``x86_64``. Changing it requires replacement of the resource.
+        :param compatible_runtimes: A list of compatible function runtimes. Used for filtering with ListLayers and ListLayerVersions. Minimum items: 0. Maximum items: 15. Each item: Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``. Changing it requires replacement of the resource.
+        :param description: The description of the version. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+        :param layer_name: The name or Amazon Resource Name (ARN) of the layer. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+        :param license_info: The layer's software license. Minimum length: 0. Maximum length: 512. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.content = content
+        self.compatible_architectures = compatible_architectures
+        self.compatible_runtimes = compatible_runtimes
+        self.description = description
+        self.layer_name = layer_name
+        self.license_info = license_info
+
+    @property
+    def attr_layer_version_arn(self) -> str:
+        """The ``LayerVersionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: LayerVersionArn
+        """
+        return self._att_string("LayerVersionArn")
+
+    class ContentProperty(_p.CfnStruct):
+        """The ``Content`` property type.
+
+        :param s3_bucket: The Amazon S3 bucket of the layer archive. Minimum length: 3. Maximum length: 63. Pattern: ``^[0-9A-Za-z\\.\\-_]*(?<!\\.)$``. Changing it requires replacement of the resource.
+        :param s3_key: The Amazon S3 key of the layer archive. Minimum length: 1. Maximum length: 1024. Changing it requires replacement of the resource.
+        :param s3_object_storage_mode: Specifies whether Lambda should copy the deployment package to its internal storage (COPY) or reference it directly from your S3 bucket (REFERENCE). Allowed values: ``COPY``, ``REFERENCE``.
+        :param s3_object_version: For versioned objects, the version of the layer archive object to use. Minimum length: 1. Maximum length: 1024. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-layerversion-content.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            content_property = lambda_.CfnLayerVersion.ContentProperty(
+                s3_bucket="s3Bucket",
+                s3_key="s3Key",
+
+                # the properties below are optional
+                s3_object_storage_mode="COPY",
+                s3_object_version="s3ObjectVersion",
+            )
+        """
+
+        s3_bucket = _p.Prop(
+            "S3Bucket",
+            _p.String(
+                min_length=3, max_length=63, pattern="^[0-9A-Za-z\\.\\-_]*(?<!\\.)$"
+            ),
+            required=True,
+        )
+        """The Amazon S3 bucket of the layer archive. Minimum length: 3. Maximum length: 63. Pattern: ``^[0-9A-Za-z\\.\\-_]*(?<!\\.)$``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-layerversion-content.html#cfn-lambda-layerversion-content-s3bucket
+        """
+
+        s3_key = _p.Prop(
+            "S3Key", _p.String(min_length=1, max_length=1024), required=True
+        )
+        """The Amazon S3 key of the layer archive. Minimum length: 1. Maximum length: 1024. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-layerversion-content.html#cfn-lambda-layerversion-content-s3key
+        """
+
+        s3_object_storage_mode = _p.Prop(
+            "S3ObjectStorageMode", _p.String(enum=("COPY", "REFERENCE"))
+        )
+        """Specifies whether Lambda should copy the deployment package to its internal storage (COPY) or reference it directly from your S3 bucket (REFERENCE). Allowed values: ``COPY``, ``REFERENCE``."""
+
+        s3_object_version = _p.Prop(
+            "S3ObjectVersion", _p.String(min_length=1, max_length=1024)
+        )
+        """For versioned objects, the version of the layer archive object to use. Minimum length: 1. Maximum length: 1024. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-layerversion-content.html#cfn-lambda-layerversion-content-s3objectversion
+        """
+
+        def __init__(
+            self,
+            *,
+            s3_bucket: typing.Union[str, IResolvable],
+            s3_key: typing.Union[str, IResolvable],
+            s3_object_storage_mode: typing.Optional[
+                typing.Union[str, IResolvable]
+            ] = None,
+            s3_object_version: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.s3_bucket = s3_bucket
+            self.s3_key = s3_key
+            self.s3_object_storage_mode = s3_object_storage_mode
+            self.s3_object_version = s3_object_version
+
+
+class CfnLayerVersionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnLayerVersion``.
+
+    :param content: The function layer archive. Changing it requires replacement of the resource.
+    :param compatible_architectures: A list of compatible instruction set architectures. Minimum items: 0. Maximum items: 2. Each item: Allowed values: ``arm64``, ``x86_64``. Changing it requires replacement of the resource.
+    :param compatible_runtimes: A list of compatible function runtimes. Used for filtering with ListLayers and ListLayerVersions. Minimum items: 0. Maximum items: 15. Each item: Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``. Changing it requires replacement of the resource.
+    :param description: The description of the version. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+    :param layer_name: The name or Amazon Resource Name (ARN) of the layer. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+    :param license_info: The layer's software license. Minimum length: 0. Maximum length: 512. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html
+    """
+
+    compatible_architectures = _p.Prop(
+        "CompatibleArchitectures",
+        _p.ListOf(_p.String(enum=("arm64", "x86_64")), min_items=0, max_items=2),
+    )
+    """A list of compatible instruction set architectures. Minimum items: 0. Maximum items: 2. Each item: Allowed values: ``arm64``, ``x86_64``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-compatiblearchitectures
+    """
+
+    compatible_runtimes = _p.Prop(
+        "CompatibleRuntimes",
+        _p.ListOf(
+            _p.String(
+                enum=(
+                    "dotnet10",
+                    "dotnet6",
+                    "dotnet8",
+                    "dotnetcore1.0",
+                    "dotnetcore2.0",
+                    "dotnetcore2.1",
+                    "dotnetcore3.1",
+                    "go1.x",
+                    "java11",
+                    "java11.al2023",
+                    "java17",
+                    "java17.al2023",
+                    "java21",
+                    "java25",
+                    "java8",
+                    "java8.al2",
+                    "java8.al2023",
+                    "nodejs",
+                    "nodejs10.x",
+                    "nodejs12.x",
+                    "nodejs14.x",
+                    "nodejs16.x",
+                    "nodejs18.x",
+                    "nodejs20.x",
+                    "nodejs22.x",
+                    "nodejs24.x",
+                    "nodejs26.x",
+                    "nodejs4.3",
+                    "nodejs4.3-edge",
+                    "nodejs6.10",
+                    "nodejs8.10",
+                    "provided",
+                    "provided.al2",
+                    "provided.al2023",
+                    "python2.7",
+                    "python3.10",
+                    "python3.11",
+                    "python3.12",
+                    "python3.13",
+                    "python3.14",
+                    "python3.15",
+                    "python3.6",
+                    "python3.7",
+                    "python3.8",
+                    "python3.9",
+                    "ruby2.5",
+                    "ruby2.7",
+                    "ruby3.2",
+                    "ruby3.3",
+                    "ruby3.4",
+                    "ruby4.0",
+                )
+            ),
+            min_items=0,
+            max_items=15,
+        ),
+    )
+    """A list of compatible function runtimes. Used for filtering with ListLayers and ListLayerVersions. Minimum items: 0. Maximum items: 15. Each item: Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-compatibleruntimes
+    """
+
+    content = _p.Prop(
+        "Content", _p.Struct(lambda: CfnLayerVersion.ContentProperty), required=True
+    )
+    """The function layer archive. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-content
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """The description of the version. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-description
+    """
+
+    layer_name = _p.Prop(
+        "LayerName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
+        ),
+    )
+    """The name or Amazon Resource Name (ARN) of the layer. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-layername
+    """
+
+    license_info = _p.Prop("LicenseInfo", _p.String(min_length=0, max_length=512))
+    """The layer's software license. Minimum length: 0. Maximum length: 512. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversion.html#cfn-lambda-layerversion-licenseinfo
+    """
+
+    def __init__(
+        self,
+        *,
+        content: typing.Union[
+            IResolvable,
+            CfnLayerVersion.ContentProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        compatible_architectures: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        compatible_runtimes: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        layer_name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        license_info: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        super().__init__()
+        self.content = content
+        self.compatible_architectures = compatible_architectures
+        self.compatible_runtimes = compatible_runtimes
+        self.description = description
+        self.layer_name = layer_name
+        self.license_info = license_info
+
+
+class CfnLayerVersionPermission(_p.CfnResourceBase):
+    """Schema for Lambda LayerVersionPermission
+
+    :cloudformationResource: AWS::Lambda::LayerVersionPermission
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_layer_version_permission = lambda_.CfnLayerVersionPermission(self, "MyCfnLayerVersionPermission",
+            action="lambda:GetLayerVersion",
+            layer_version_arn="layerVersionArn",
+            principal="000000000000",
+
+            # the properties below are optional
+            organization_id="o-aaaaaaaaaa",
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::LayerVersionPermission"
+    """The CloudFormation resource type name for this resource class."""
+
+    action = _p.Prop(
+        "Action",
+        _p.String(min_length=0, max_length=22, pattern="^lambda:GetLayerVersion$"),
+        required=True,
+    )
+    """The API action that grants access to the layer. Minimum length: 0. Maximum length: 22. Pattern: ``^lambda:GetLayerVersion$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-action
+    """
+
+    layer_version_arn = _p.Prop("LayerVersionArn", _p.String(), required=True)
+    """The name or Amazon Resource Name (ARN) of the layer. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-layerversionarn
+    """
+
+    organization_id = _p.Prop(
+        "OrganizationId",
+        _p.String(min_length=0, max_length=34, pattern="^o-[a-z0-9]{10,32}$"),
+    )
+    """With the principal set to *, grant permission to all accounts in the specified organization. Minimum length: 0. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-organizationid
+    """
+
+    principal = _p.Prop(
+        "Principal",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root$",
+        ),
+        required=True,
+    )
+    """An account ID, or * to grant layer usage permission to all accounts in an organization, or all AWS accounts (if organizationId is not specified). Minimum length: 0. Maximum length: 10000. Pattern: ``^\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-principal
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        action: typing.Union[str, IResolvable],
+        layer_version_arn: typing.Union[str, IResolvable],
+        principal: typing.Union[str, IResolvable],
+        organization_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::LayerVersionPermission``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param action: The API action that grants access to the layer. Minimum length: 0. Maximum length: 22. Pattern: ``^lambda:GetLayerVersion$``. Changing it requires replacement of the resource.
+        :param layer_version_arn: The name or Amazon Resource Name (ARN) of the layer. Changing it requires replacement of the resource.
+        :param principal: An account ID, or * to grant layer usage permission to all accounts in an organization, or all AWS accounts (if organizationId is not specified). Minimum length: 0. Maximum length: 10000. Pattern: ``^\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root$``. Changing it requires replacement of the resource.
+        :param organization_id: With the principal set to *, grant permission to all accounts in the specified organization. Minimum length: 0. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.action = action
+        self.layer_version_arn = layer_version_arn
+        self.principal = principal
+        self.organization_id = organization_id
+
+    @property
+    def attr_id(self) -> str:
+        """The ``Id`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Id
+        """
+        return self._att_string("Id")
+
+
+class CfnLayerVersionPermissionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnLayerVersionPermission``.
+
+    :param action: The API action that grants access to the layer. Minimum length: 0. Maximum length: 22. Pattern: ``^lambda:GetLayerVersion$``. Changing it requires replacement of the resource.
+    :param layer_version_arn: The name or Amazon Resource Name (ARN) of the layer. Changing it requires replacement of the resource.
+    :param principal: An account ID, or * to grant layer usage permission to all accounts in an organization, or all AWS accounts (if organizationId is not specified). Minimum length: 0. Maximum length: 10000. Pattern: ``^\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root$``. Changing it requires replacement of the resource.
+    :param organization_id: With the principal set to *, grant permission to all accounts in the specified organization. Minimum length: 0. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html
+    """
+
+    action = _p.Prop(
+        "Action",
+        _p.String(min_length=0, max_length=22, pattern="^lambda:GetLayerVersion$"),
+        required=True,
+    )
+    """The API action that grants access to the layer. Minimum length: 0. Maximum length: 22. Pattern: ``^lambda:GetLayerVersion$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-action
+    """
+
+    layer_version_arn = _p.Prop("LayerVersionArn", _p.String(), required=True)
+    """The name or Amazon Resource Name (ARN) of the layer. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-layerversionarn
+    """
+
+    organization_id = _p.Prop(
+        "OrganizationId",
+        _p.String(min_length=0, max_length=34, pattern="^o-[a-z0-9]{10,32}$"),
+    )
+    """With the principal set to *, grant permission to all accounts in the specified organization. Minimum length: 0. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-organizationid
+    """
+
+    principal = _p.Prop(
+        "Principal",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root$",
+        ),
+        required=True,
+    )
+    """An account ID, or * to grant layer usage permission to all accounts in an organization, or all AWS accounts (if organizationId is not specified). Minimum length: 0. Maximum length: 10000. Pattern: ``^\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-layerversionpermission.html#cfn-lambda-layerversionpermission-principal
+    """
+
+    def __init__(
+        self,
+        *,
+        action: typing.Union[str, IResolvable],
+        layer_version_arn: typing.Union[str, IResolvable],
+        principal: typing.Union[str, IResolvable],
+        organization_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        super().__init__()
+        self.action = action
+        self.layer_version_arn = layer_version_arn
+        self.principal = principal
+        self.organization_id = organization_id
+
+
+class CfnMicrovmImage(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::MicrovmImage
+
+    :cloudformationResource: AWS::Lambda::MicrovmImage
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_microvm_image = lambda_.CfnMicrovmImage(self, "MyCfnMicrovmImage",
+            additional_os_capabilities=["ALL"],
+            base_image_arn="baseImageArn",
+            base_image_version="baseImageVersion",
+            build_role_arn="arn:aws:iam::000000000000:rolea",
+            code_artifact=lambda_.CfnMicrovmImage.CodeArtifactProperty(
+                uri="uri",
+            ),
+            cpu_configurations=[lambda_.CfnMicrovmImage.CpuConfigurationProperty(
+                architecture="ARM_64",
+            )],
+            description="description",
+            egress_network_connectors=["egressNetworkConnectors"],
+            environment_variables=[lambda_.CfnMicrovmImage.EnvironmentVariableProperty(
+                key="key",
+                value="value",
+            )],
+            hooks=lambda_.CfnMicrovmImage.HooksProperty(
+                microvm_hooks=lambda_.CfnMicrovmImage.MicrovmHooksProperty(),
+                microvm_image_hooks=lambda_.CfnMicrovmImage.MicrovmImageHooksProperty(),
+                port=123,
+            ),
+            logging=lambda_.CfnMicrovmImage.LoggingProperty(
+                cloud_watch=lambda_.CfnMicrovmImage.CloudWatchLoggingProperty(),
+                disabled=False,
+            ),
+            name="name",
+            resources=[lambda_.CfnMicrovmImage.ResourcesProperty(
+                minimum_memory_in_mib=123,
+            )],
+
+            # the properties below are optional
+            tags=[lambda_.CfnMicrovmImage.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )],
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::MicrovmImage"
+    """The CloudFormation resource type name for this resource class."""
+
+    additional_os_capabilities = _p.Prop(
+        "AdditionalOsCapabilities", _p.ListOf(_p.String(enum=("ALL",))), required=True
+    )
+    """The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``."""
+
+    base_image_arn = _p.Prop(
+        "BaseImageArn",
+        _p.String(min_length=1, max_length=2048, pattern="^[^\\s]+$"),
+        required=True,
+    )
+    """ARN of the base MicroVM image. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``."""
+
+    base_image_version = _p.Prop(
+        "BaseImageVersion",
+        _p.String(min_length=1, max_length=2048, pattern="^[^\\s]+$"),
+        required=True,
+    )
+    """Specific version of the base MicroVM image to use. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``."""
+
+    build_role_arn = _p.Prop(
+        "BuildRoleArn",
+        _p.String(
+            pattern="^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$"
+        ),
+        required=True,
+    )
+    """ARN of the IAM build role. Pattern: ``^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
+
+    code_artifact = _p.Prop(
+        "CodeArtifact",
+        _p.Struct(lambda: CfnMicrovmImage.CodeArtifactProperty),
+        required=True,
+    )
+    """Code artifact for the active MicroVM image."""
+
+    cpu_configurations = _p.Prop(
+        "CpuConfigurations",
+        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.CpuConfigurationProperty)),
+        required=True,
+    )
+    """The ``CpuConfigurations`` property."""
+
+    description = _p.Prop("Description", _p.String(), required=True)
+    """Human-readable description of the MicroVM image and its purpose."""
+
+    egress_network_connectors = _p.Prop(
+        "EgressNetworkConnectors", _p.ListOf(_p.String(), max_items=10), required=True
+    )
+    """The ``EgressNetworkConnectors`` property. Maximum items: 10."""
+
+    environment_variables = _p.Prop(
+        "EnvironmentVariables",
+        _p.ListOf(
+            _p.Struct(lambda: CfnMicrovmImage.EnvironmentVariableProperty), max_items=50
+        ),
+        required=True,
+    )
+    """Environment variables to set in the container during the snapshot build. Maximum items: 50."""
+
+    hooks = _p.Prop(
+        "Hooks", _p.Struct(lambda: CfnMicrovmImage.HooksProperty), required=True
+    )
+    """The ``Hooks`` property."""
+
+    logging = _p.Prop(
+        "Logging", _p.Struct(lambda: CfnMicrovmImage.LoggingProperty), required=True
+    )
+    """Configuration for MicroVM image logging."""
+
+    name = _p.Prop(
+        "Name",
+        _p.String(min_length=1, max_length=64, pattern="^[a-zA-Z0-9-_]+$"),
+        required=True,
+    )
+    """Unique name for the MicroVM image within the account. Minimum length: 1. Maximum length: 64. Pattern: ``^[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource."""
+
+    resources = _p.Prop(
+        "Resources",
+        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.ResourcesProperty), max_items=1),
+        required=True,
+    )
+    """The ``Resources`` property. Maximum items: 1."""
+
+    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.TagProperty)))
+    """Key-value pairs to associate with the MicroVM image for organization and management."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        additional_os_capabilities: typing.Union[
+            IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+        ],
+        base_image_arn: typing.Union[str, IResolvable],
+        base_image_version: typing.Union[str, IResolvable],
+        build_role_arn: typing.Union[str, IResolvable],
+        code_artifact: typing.Union[
+            IResolvable,
+            CfnMicrovmImage.CodeArtifactProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        cpu_configurations: typing.Union[
+            IResolvable,
+            typing.Sequence[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.CpuConfigurationProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ],
+        ],
+        description: typing.Union[str, IResolvable],
+        egress_network_connectors: typing.Union[
+            IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+        ],
+        environment_variables: typing.Union[
+            IResolvable,
+            typing.Sequence[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.EnvironmentVariableProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ],
+        ],
+        hooks: typing.Union[
+            IResolvable, CfnMicrovmImage.HooksProperty, typing.Mapping[str, typing.Any]
+        ],
+        logging: typing.Union[
+            IResolvable,
+            CfnMicrovmImage.LoggingProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        name: typing.Union[str, IResolvable],
+        resources: typing.Union[
+            IResolvable,
+            typing.Sequence[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.ResourcesProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ],
+        ],
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnMicrovmImage.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::MicrovmImage``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param additional_os_capabilities: The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``.
+        :param base_image_arn: ARN of the base MicroVM image. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
+        :param base_image_version: Specific version of the base MicroVM image to use. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
+        :param build_role_arn: ARN of the IAM build role. Pattern: ``^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+        :param code_artifact: Code artifact for the active MicroVM image.
+        :param cpu_configurations: The ``CpuConfigurations`` property.
+        :param description: Human-readable description of the MicroVM image and its purpose.
+        :param egress_network_connectors: The ``EgressNetworkConnectors`` property. Maximum items: 10.
+        :param environment_variables: Environment variables to set in the container during the snapshot build. Maximum items: 50.
+        :param hooks: The ``Hooks`` property.
+        :param logging: Configuration for MicroVM image logging.
+        :param name: Unique name for the MicroVM image within the account. Minimum length: 1. Maximum length: 64. Pattern: ``^[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+        :param resources: The ``Resources`` property. Maximum items: 1.
+        :param tags: Key-value pairs to associate with the MicroVM image for organization and management.
+        """
+        super().__init__(scope, id)
+        self.additional_os_capabilities = additional_os_capabilities
+        self.base_image_arn = base_image_arn
+        self.base_image_version = base_image_version
+        self.build_role_arn = build_role_arn
+        self.code_artifact = code_artifact
+        self.cpu_configurations = cpu_configurations
+        self.description = description
+        self.egress_network_connectors = egress_network_connectors
+        self.environment_variables = environment_variables
+        self.hooks = hooks
+        self.logging = logging
+        self.name = name
+        self.resources = resources
+        self.tags = tags
+
+    @property
+    def attr_created_at(self) -> str:
+        """The ``CreatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: CreatedAt
+        """
+        return self._att_string("CreatedAt")
+
+    @property
+    def attr_image_arn(self) -> str:
+        """The ``ImageArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: ImageArn
+        """
+        return self._att_string("ImageArn")
+
+    @property
+    def attr_latest_active_image_version(self) -> str:
+        """The ``LatestActiveImageVersion`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: LatestActiveImageVersion
+        """
+        return self._att_string("LatestActiveImageVersion")
+
+    @property
+    def attr_latest_failed_image_version(self) -> str:
+        """The ``LatestFailedImageVersion`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: LatestFailedImageVersion
+        """
+        return self._att_string("LatestFailedImageVersion")
+
+    @property
+    def attr_state(self) -> str:
+        """The ``State`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: State
+        """
+        return self._att_string("State")
+
+    @property
+    def attr_updated_at(self) -> str:
+        """The ``UpdatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: UpdatedAt
+        """
+        return self._att_string("UpdatedAt")
+
+    class CloudWatchLoggingProperty(_p.CfnStruct):
+        """The ``CloudWatchLogging`` property type.
+
+        :param log_group: The ``LogGroup`` property. Minimum length: 1. Maximum length: 512. Pattern: ``^[a-zA-Z0-9_\\-/.#]+$``.
+        :param log_stream: The ``LogStream`` property. Minimum length: 1. Maximum length: 512. Pattern: ``^[^:*]*$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            cloud_watch_logging_property = lambda_.CfnMicrovmImage.CloudWatchLoggingProperty(
+                log_group="logGroup",
+                log_stream="logStream",
+            )
+        """
+
+        log_group = _p.Prop(
+            "LogGroup",
+            _p.String(min_length=1, max_length=512, pattern="^[a-zA-Z0-9_\\-/.#]+$"),
+        )
+        """The ``LogGroup`` property. Minimum length: 1. Maximum length: 512. Pattern: ``^[a-zA-Z0-9_\\-/.#]+$``."""
+
+        log_stream = _p.Prop(
+            "LogStream", _p.String(min_length=1, max_length=512, pattern="^[^:*]*$")
+        )
+        """The ``LogStream`` property. Minimum length: 1. Maximum length: 512. Pattern: ``^[^:*]*$``."""
+
+        def __init__(
+            self,
+            *,
+            log_group: typing.Optional[typing.Union[str, IResolvable]] = None,
+            log_stream: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.log_group = log_group
+            self.log_stream = log_stream
+
+    class CodeArtifactProperty(_p.CfnStruct):
+        """The ``CodeArtifact`` property type.
+
+        :param uri: The ``Uri`` property. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            code_artifact_property = lambda_.CfnMicrovmImage.CodeArtifactProperty(
+                uri="uri",
+            )
+        """
+
+        uri = _p.Prop(
+            "Uri",
+            _p.String(min_length=1, max_length=2048, pattern="^[^\\s]+$"),
+            required=True,
+        )
+        """The ``Uri`` property. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``."""
+
+        def __init__(
+            self,
+            *,
+            uri: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.uri = uri
+
+    class CpuConfigurationProperty(_p.CfnStruct):
+        """The ``CpuConfiguration`` property type.
+
+        :param architecture: The ``Architecture`` property. Allowed values: ``ARM_64``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            cpu_configuration_property = lambda_.CfnMicrovmImage.CpuConfigurationProperty(
+                architecture="ARM_64",
+            )
+        """
+
+        architecture = _p.Prop(
+            "Architecture", _p.String(enum=("ARM_64",)), required=True
+        )
+        """The ``Architecture`` property. Allowed values: ``ARM_64``."""
+
+        def __init__(
+            self,
+            *,
+            architecture: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.architecture = architecture
+
+    class EnvironmentVariableProperty(_p.CfnStruct):
+        """The ``EnvironmentVariable`` property type.
+
+        :param key: The ``Key`` property. Minimum length: 1. Maximum length: 256. Pattern: ``^[^\\s]+$``.
+        :param value: The ``Value`` property. Minimum length: 0. Maximum length: 4096.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            environment_variable_property = lambda_.CfnMicrovmImage.EnvironmentVariableProperty(
+                key="key",
+                value="value",
+            )
+        """
+
+        key = _p.Prop(
+            "Key",
+            _p.String(min_length=1, max_length=256, pattern="^[^\\s]+$"),
+            required=True,
+        )
+        """The ``Key`` property. Minimum length: 1. Maximum length: 256. Pattern: ``^[^\\s]+$``."""
+
+        value = _p.Prop(
+            "Value", _p.String(min_length=0, max_length=4096), required=True
+        )
+        """The ``Value`` property. Minimum length: 0. Maximum length: 4096."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+    class HooksProperty(_p.CfnStruct):
+        """The ``Hooks`` property type.
+
+        :param microvm_hooks: The ``MicrovmHooks`` property.
+        :param microvm_image_hooks: The ``MicrovmImageHooks`` property.
+        :param port: The ``Port`` property. Minimum: 1. Maximum: 65535.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            hooks_property = lambda_.CfnMicrovmImage.HooksProperty(
+                microvm_hooks=lambda_.CfnMicrovmImage.MicrovmHooksProperty(),
+                microvm_image_hooks=lambda_.CfnMicrovmImage.MicrovmImageHooksProperty(),
+                port=123,
+            )
+        """
+
+        microvm_hooks = _p.Prop(
+            "MicrovmHooks", _p.Struct(lambda: CfnMicrovmImage.MicrovmHooksProperty)
+        )
+        """The ``MicrovmHooks`` property."""
+
+        microvm_image_hooks = _p.Prop(
+            "MicrovmImageHooks",
+            _p.Struct(lambda: CfnMicrovmImage.MicrovmImageHooksProperty),
+        )
+        """The ``MicrovmImageHooks`` property."""
+
+        port = _p.Prop("Port", _p.Integer(minimum=1, maximum=65535))
+        """The ``Port`` property. Minimum: 1. Maximum: 65535."""
+
+        def __init__(
+            self,
+            *,
+            microvm_hooks: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.MicrovmHooksProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+            microvm_image_hooks: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.MicrovmImageHooksProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+            port: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.microvm_hooks = microvm_hooks
+            self.microvm_image_hooks = microvm_image_hooks
+            self.port = port
+
+    class LoggingProperty(_p.CfnStruct):
+        """The ``Logging`` property type.
+
+        :param cloud_watch: The ``CloudWatch`` property.
+        :param disabled: The ``Disabled`` property.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            logging_property = lambda_.CfnMicrovmImage.LoggingProperty(
+                cloud_watch=lambda_.CfnMicrovmImage.CloudWatchLoggingProperty(),
+                disabled=False,
+            )
+        """
+
+        cloud_watch = _p.Prop(
+            "CloudWatch", _p.Struct(lambda: CfnMicrovmImage.CloudWatchLoggingProperty)
+        )
+        """The ``CloudWatch`` property."""
+
+        disabled = _p.Prop("Disabled", _p.Boolean())
+        """The ``Disabled`` property."""
+
+        def __init__(
+            self,
+            *,
+            cloud_watch: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.CloudWatchLoggingProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+            disabled: typing.Optional[typing.Union[bool, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.cloud_watch = cloud_watch
+            self.disabled = disabled
+
+    class MicrovmHooksProperty(_p.CfnStruct):
+        """The ``MicrovmHooks`` property type.
+
+        :param resume: The ``Resume`` property. Allowed values: ``DISABLED``, ``ENABLED``.
+        :param resume_timeout_in_seconds: The ``ResumeTimeoutInSeconds`` property. Minimum: 1. Maximum: 60.
+        :param run: The ``Run`` property. Allowed values: ``DISABLED``, ``ENABLED``.
+        :param run_timeout_in_seconds: The ``RunTimeoutInSeconds`` property. Minimum: 1. Maximum: 60.
+        :param suspend: The ``Suspend`` property. Allowed values: ``DISABLED``, ``ENABLED``.
+        :param suspend_timeout_in_seconds: The ``SuspendTimeoutInSeconds`` property. Minimum: 1. Maximum: 60.
+        :param terminate: The ``Terminate`` property. Allowed values: ``DISABLED``, ``ENABLED``.
+        :param terminate_timeout_in_seconds: The ``TerminateTimeoutInSeconds`` property. Minimum: 1. Maximum: 60.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            microvm_hooks_property = lambda_.CfnMicrovmImage.MicrovmHooksProperty(
+                resume="DISABLED",
+                resume_timeout_in_seconds=1,
+                run="DISABLED",
+                run_timeout_in_seconds=1,
+                suspend="DISABLED",
+                suspend_timeout_in_seconds=1,
+                terminate="DISABLED",
+                terminate_timeout_in_seconds=1,
+            )
+        """
+
+        resume = _p.Prop("Resume", _p.String(enum=("DISABLED", "ENABLED")))
+        """The ``Resume`` property. Allowed values: ``DISABLED``, ``ENABLED``."""
+
+        resume_timeout_in_seconds = _p.Prop(
+            "ResumeTimeoutInSeconds", _p.Integer(minimum=1, maximum=60)
+        )
+        """The ``ResumeTimeoutInSeconds`` property. Minimum: 1. Maximum: 60."""
+
+        run = _p.Prop("Run", _p.String(enum=("DISABLED", "ENABLED")))
+        """The ``Run`` property. Allowed values: ``DISABLED``, ``ENABLED``."""
+
+        run_timeout_in_seconds = _p.Prop(
+            "RunTimeoutInSeconds", _p.Integer(minimum=1, maximum=60)
+        )
+        """The ``RunTimeoutInSeconds`` property. Minimum: 1. Maximum: 60."""
+
+        suspend = _p.Prop("Suspend", _p.String(enum=("DISABLED", "ENABLED")))
+        """The ``Suspend`` property. Allowed values: ``DISABLED``, ``ENABLED``."""
+
+        suspend_timeout_in_seconds = _p.Prop(
+            "SuspendTimeoutInSeconds", _p.Integer(minimum=1, maximum=60)
+        )
+        """The ``SuspendTimeoutInSeconds`` property. Minimum: 1. Maximum: 60."""
+
+        terminate = _p.Prop("Terminate", _p.String(enum=("DISABLED", "ENABLED")))
+        """The ``Terminate`` property. Allowed values: ``DISABLED``, ``ENABLED``."""
+
+        terminate_timeout_in_seconds = _p.Prop(
+            "TerminateTimeoutInSeconds", _p.Integer(minimum=1, maximum=60)
+        )
+        """The ``TerminateTimeoutInSeconds`` property. Minimum: 1. Maximum: 60."""
+
+        def __init__(
+            self,
+            *,
+            resume: typing.Optional[typing.Union[str, IResolvable]] = None,
+            resume_timeout_in_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            run: typing.Optional[typing.Union[str, IResolvable]] = None,
+            run_timeout_in_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            suspend: typing.Optional[typing.Union[str, IResolvable]] = None,
+            suspend_timeout_in_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            terminate: typing.Optional[typing.Union[str, IResolvable]] = None,
+            terminate_timeout_in_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.resume = resume
+            self.resume_timeout_in_seconds = resume_timeout_in_seconds
+            self.run = run
+            self.run_timeout_in_seconds = run_timeout_in_seconds
+            self.suspend = suspend
+            self.suspend_timeout_in_seconds = suspend_timeout_in_seconds
+            self.terminate = terminate
+            self.terminate_timeout_in_seconds = terminate_timeout_in_seconds
+
+    class MicrovmImageHooksProperty(_p.CfnStruct):
+        """The ``MicrovmImageHooks`` property type.
+
+        :param ready: The ``Ready`` property. Allowed values: ``DISABLED``, ``ENABLED``.
+        :param ready_timeout_in_seconds: The ``ReadyTimeoutInSeconds`` property. Minimum: 1. Maximum: 3600.
+        :param validate: The ``Validate`` property. Allowed values: ``DISABLED``, ``ENABLED``.
+        :param validate_timeout_in_seconds: The ``ValidateTimeoutInSeconds`` property. Minimum: 1. Maximum: 3600.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            microvm_image_hooks_property = lambda_.CfnMicrovmImage.MicrovmImageHooksProperty(
+                ready="DISABLED",
+                ready_timeout_in_seconds=123,
+                validate="DISABLED",
+                validate_timeout_in_seconds=123,
+            )
+        """
+
+        ready = _p.Prop("Ready", _p.String(enum=("DISABLED", "ENABLED")))
+        """The ``Ready`` property. Allowed values: ``DISABLED``, ``ENABLED``."""
+
+        ready_timeout_in_seconds = _p.Prop(
+            "ReadyTimeoutInSeconds", _p.Integer(minimum=1, maximum=3600)
+        )
+        """The ``ReadyTimeoutInSeconds`` property. Minimum: 1. Maximum: 3600."""
+
+        validate = _p.Prop("Validate", _p.String(enum=("DISABLED", "ENABLED")))
+        """The ``Validate`` property. Allowed values: ``DISABLED``, ``ENABLED``."""
+
+        validate_timeout_in_seconds = _p.Prop(
+            "ValidateTimeoutInSeconds", _p.Integer(minimum=1, maximum=3600)
+        )
+        """The ``ValidateTimeoutInSeconds`` property. Minimum: 1. Maximum: 3600."""
+
+        def __init__(
+            self,
+            *,
+            ready: typing.Optional[typing.Union[str, IResolvable]] = None,
+            ready_timeout_in_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            validate: typing.Optional[typing.Union[str, IResolvable]] = None,
+            validate_timeout_in_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.ready = ready
+            self.ready_timeout_in_seconds = ready_timeout_in_seconds
+            self.validate = validate
+            self.validate_timeout_in_seconds = validate_timeout_in_seconds
+
+    class ResourcesProperty(_p.CfnStruct):
+        """The ``Resources`` property type.
+
+        :param minimum_memory_in_mib: The ``MinimumMemoryInMiB`` property.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            resources_property = lambda_.CfnMicrovmImage.ResourcesProperty(
+                minimum_memory_in_mib=123,
+            )
+        """
+
+        minimum_memory_in_mib = _p.Prop(
+            "MinimumMemoryInMiB", _p.Integer(), required=True
+        )
+        """The ``MinimumMemoryInMiB`` property."""
+
+        def __init__(
+            self,
+            *,
+            minimum_memory_in_mib: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.minimum_memory_in_mib = minimum_memory_in_mib
+
+    class TagProperty(_p.CfnStruct):
+        """The ``Tag`` property type.
+
+        :param key: The key name of the tag. Minimum length: 1. Maximum length: 128.
+        :param value: The value for the tag. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnMicrovmImage.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The key name of the tag. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256))
+        """The value for the tag. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+
+class CfnMicrovmImageProps(_p.CfnStruct):
+    """Properties for defining a ``CfnMicrovmImage``.
+
+    :param additional_os_capabilities: The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``.
+    :param base_image_arn: ARN of the base MicroVM image. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
+    :param base_image_version: Specific version of the base MicroVM image to use. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
+    :param build_role_arn: ARN of the IAM build role. Pattern: ``^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+    :param code_artifact: Code artifact for the active MicroVM image.
+    :param cpu_configurations: The ``CpuConfigurations`` property.
+    :param description: Human-readable description of the MicroVM image and its purpose.
+    :param egress_network_connectors: The ``EgressNetworkConnectors`` property. Maximum items: 10.
+    :param environment_variables: Environment variables to set in the container during the snapshot build. Maximum items: 50.
+    :param hooks: The ``Hooks`` property.
+    :param logging: Configuration for MicroVM image logging.
+    :param name: Unique name for the MicroVM image within the account. Minimum length: 1. Maximum length: 64. Pattern: ``^[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
+    :param resources: The ``Resources`` property. Maximum items: 1.
+    :param tags: Key-value pairs to associate with the MicroVM image for organization and management.
+    """
+
+    additional_os_capabilities = _p.Prop(
+        "AdditionalOsCapabilities", _p.ListOf(_p.String(enum=("ALL",))), required=True
+    )
+    """The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``."""
+
+    base_image_arn = _p.Prop(
+        "BaseImageArn",
+        _p.String(min_length=1, max_length=2048, pattern="^[^\\s]+$"),
+        required=True,
+    )
+    """ARN of the base MicroVM image. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``."""
+
+    base_image_version = _p.Prop(
+        "BaseImageVersion",
+        _p.String(min_length=1, max_length=2048, pattern="^[^\\s]+$"),
+        required=True,
+    )
+    """Specific version of the base MicroVM image to use. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``."""
+
+    build_role_arn = _p.Prop(
+        "BuildRoleArn",
+        _p.String(
+            pattern="^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$"
+        ),
+        required=True,
+    )
+    """ARN of the IAM build role. Pattern: ``^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
+
+    code_artifact = _p.Prop(
+        "CodeArtifact",
+        _p.Struct(lambda: CfnMicrovmImage.CodeArtifactProperty),
+        required=True,
+    )
+    """Code artifact for the active MicroVM image."""
+
+    cpu_configurations = _p.Prop(
+        "CpuConfigurations",
+        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.CpuConfigurationProperty)),
+        required=True,
+    )
+    """The ``CpuConfigurations`` property."""
+
+    description = _p.Prop("Description", _p.String(), required=True)
+    """Human-readable description of the MicroVM image and its purpose."""
+
+    egress_network_connectors = _p.Prop(
+        "EgressNetworkConnectors", _p.ListOf(_p.String(), max_items=10), required=True
+    )
+    """The ``EgressNetworkConnectors`` property. Maximum items: 10."""
+
+    environment_variables = _p.Prop(
+        "EnvironmentVariables",
+        _p.ListOf(
+            _p.Struct(lambda: CfnMicrovmImage.EnvironmentVariableProperty), max_items=50
+        ),
+        required=True,
+    )
+    """Environment variables to set in the container during the snapshot build. Maximum items: 50."""
+
+    hooks = _p.Prop(
+        "Hooks", _p.Struct(lambda: CfnMicrovmImage.HooksProperty), required=True
+    )
+    """The ``Hooks`` property."""
+
+    logging = _p.Prop(
+        "Logging", _p.Struct(lambda: CfnMicrovmImage.LoggingProperty), required=True
+    )
+    """Configuration for MicroVM image logging."""
+
+    name = _p.Prop(
+        "Name",
+        _p.String(min_length=1, max_length=64, pattern="^[a-zA-Z0-9-_]+$"),
+        required=True,
+    )
+    """Unique name for the MicroVM image within the account. Minimum length: 1. Maximum length: 64. Pattern: ``^[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource."""
+
+    resources = _p.Prop(
+        "Resources",
+        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.ResourcesProperty), max_items=1),
+        required=True,
+    )
+    """The ``Resources`` property. Maximum items: 1."""
+
+    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.TagProperty)))
+    """Key-value pairs to associate with the MicroVM image for organization and management."""
+
+    def __init__(
+        self,
+        *,
+        additional_os_capabilities: typing.Union[
+            IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+        ],
+        base_image_arn: typing.Union[str, IResolvable],
+        base_image_version: typing.Union[str, IResolvable],
+        build_role_arn: typing.Union[str, IResolvable],
+        code_artifact: typing.Union[
+            IResolvable,
+            CfnMicrovmImage.CodeArtifactProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        cpu_configurations: typing.Union[
+            IResolvable,
+            typing.Sequence[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.CpuConfigurationProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ],
+        ],
+        description: typing.Union[str, IResolvable],
+        egress_network_connectors: typing.Union[
+            IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+        ],
+        environment_variables: typing.Union[
+            IResolvable,
+            typing.Sequence[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.EnvironmentVariableProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ],
+        ],
+        hooks: typing.Union[
+            IResolvable, CfnMicrovmImage.HooksProperty, typing.Mapping[str, typing.Any]
+        ],
+        logging: typing.Union[
+            IResolvable,
+            CfnMicrovmImage.LoggingProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        name: typing.Union[str, IResolvable],
+        resources: typing.Union[
+            IResolvable,
+            typing.Sequence[
+                typing.Union[
+                    IResolvable,
+                    CfnMicrovmImage.ResourcesProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ],
+        ],
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnMicrovmImage.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.additional_os_capabilities = additional_os_capabilities
+        self.base_image_arn = base_image_arn
+        self.base_image_version = base_image_version
+        self.build_role_arn = build_role_arn
+        self.code_artifact = code_artifact
+        self.cpu_configurations = cpu_configurations
+        self.description = description
+        self.egress_network_connectors = egress_network_connectors
+        self.environment_variables = environment_variables
+        self.hooks = hooks
+        self.logging = logging
+        self.name = name
+        self.resources = resources
+        self.tags = tags
+
+
+class CfnNetworkConnector(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::NetworkConnector
+
+    :cloudformationResource: AWS::Lambda::NetworkConnector
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_network_connector = lambda_.CfnNetworkConnector(self, "MyCfnNetworkConnector",
+            configuration=lambda_.CfnNetworkConnector.ConfigProperty(
+                vpc_egress_configuration=lambda_.CfnNetworkConnector.VpcEgressConfigurationProperty(
+                    associated_compute_resource_types=["MicroVm"],
+                    network_protocol="IPv4",
+                    security_group_ids=["sg-"],
+                    subnet_ids=["subnet-"],
+                ),
+            ),
+
+            # the properties below are optional
+            name="name",
+            operator_role="arn::iam::000000000000:rolea",
+            tags=[lambda_.CfnNetworkConnector.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )],
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::NetworkConnector"
+    """The CloudFormation resource type name for this resource class."""
+
+    configuration = _p.Prop(
+        "Configuration",
+        _p.Struct(lambda: CfnNetworkConnector.ConfigProperty),
+        required=True,
+    )
+    """The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC."""
+
+    name = _p.Prop(
+        "Name",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$",
+        ),
+    )
+    """A unique name for the network connector within your account and Region. Must be 1 to 64 alphanumeric characters, hyphens, or underscores. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$``. Changing it requires replacement of the resource."""
+
+    operator_role = _p.Prop(
+        "OperatorRole",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+        ),
+    )
+    """The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnNetworkConnector.TagProperty))
+    )
+    """A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        configuration: typing.Union[
+            IResolvable,
+            CfnNetworkConnector.ConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        operator_role: typing.Optional[typing.Union[str, IResolvable]] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnNetworkConnector.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::NetworkConnector``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param configuration: The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC.
+        :param name: A unique name for the network connector within your account and Region. Must be 1 to 64 alphanumeric characters, hyphens, or underscores. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$``. Changing it requires replacement of the resource.
+        :param operator_role: The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+        :param tags: A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management.
+        """
+        super().__init__(scope, id)
+        self.configuration = configuration
+        self.name = name
+        self.operator_role = operator_role
+        self.tags = tags
+
+    @property
+    def attr_arn(self) -> str:
+        """The ``Arn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Arn
+        """
+        return self._att_string("Arn")
+
+    @property
+    def attr_latest_version(self) -> str:
+        """The ``LatestVersion`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: LatestVersion
+        """
+        return self._att_string("LatestVersion")
+
+    @property
+    def attr_latest_version_arn(self) -> str:
+        """The ``LatestVersionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: LatestVersionArn
+        """
+        return self._att_string("LatestVersionArn")
+
+    @property
+    def attr_state(self) -> str:
+        """The ``State`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: State
+        """
+        return self._att_string("State")
+
+    class ConfigProperty(_p.CfnStruct):
+        """The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC.
+
+        :param vpc_egress_configuration: The VPC egress configuration for the network connector. Specifies the subnets, security groups, and network protocol for routing outbound traffic through your VPC.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            config_property = lambda_.CfnNetworkConnector.ConfigProperty(
+                vpc_egress_configuration=lambda_.CfnNetworkConnector.VpcEgressConfigurationProperty(
+                    associated_compute_resource_types=["MicroVm"],
+                    network_protocol="IPv4",
+                    security_group_ids=["sg-"],
+                    subnet_ids=["subnet-"],
+                ),
+            )
+        """
+
+        vpc_egress_configuration = _p.Prop(
+            "VpcEgressConfiguration",
+            _p.Struct(lambda: CfnNetworkConnector.VpcEgressConfigurationProperty),
+            required=True,
+        )
+        """The VPC egress configuration for the network connector. Specifies the subnets, security groups, and network protocol for routing outbound traffic through your VPC."""
+
+        def __init__(
+            self,
+            *,
+            vpc_egress_configuration: typing.Union[
+                IResolvable,
+                CfnNetworkConnector.VpcEgressConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ],
+        ) -> None:
+            super().__init__()
+            self.vpc_egress_configuration = vpc_egress_configuration
+
+    class TagProperty(_p.CfnStruct):
+        """A key-value pair that provides metadata for the network connector.
+
+        :param key: The key name of the tag. Minimum length: 1. Maximum length: 128.
+        :param value: The value for the tag. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnNetworkConnector.TagProperty(
+                key="key",
+
+                # the properties below are optional
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The key name of the tag. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256))
+        """The value for the tag. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+    class VpcEgressConfigurationProperty(_p.CfnStruct):
+        """The VPC egress configuration for the network connector. Specifies the subnets, security groups, and network protocol for routing outbound traffic through your VPC.
+
+        :param associated_compute_resource_types: The types of Lambda compute resources that can use this connector. Supported values are MicroVm and WebFunction. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``MicroVm``, ``WebFunction``.
+        :param network_protocol: The network protocol for the connector. Specify IPv4 for IPv4-only networking, or DualStack for both IPv4 and IPv6. Allowed values: ``IPv4``, ``DualStack``.
+        :param security_group_ids: The IDs of the VPC security groups to attach to the ENIs. All security groups must be in the same VPC as the subnets. Minimum items: 0. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^sg-[0-9a-zA-Z]*$``.
+        :param subnet_ids: The IDs of the VPC subnets where Lambda provisions elastic network interfaces (ENIs). Specify 1 to 16 subnets. All subnets must be in the same VPC. Minimum items: 1. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^subnet-[0-9a-z]*$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            vpc_egress_configuration_property = lambda_.CfnNetworkConnector.VpcEgressConfigurationProperty(
+                associated_compute_resource_types=["MicroVm"],
+                network_protocol="IPv4",
+                security_group_ids=["sg-"],
+                subnet_ids=["subnet-"],
+            )
+        """
+
+        associated_compute_resource_types = _p.Prop(
+            "AssociatedComputeResourceTypes",
+            _p.ListOf(
+                _p.String(enum=("MicroVm", "WebFunction")), min_items=1, max_items=1
+            ),
+            required=True,
+        )
+        """The types of Lambda compute resources that can use this connector. Supported values are MicroVm and WebFunction. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``MicroVm``, ``WebFunction``."""
+
+        network_protocol = _p.Prop(
+            "NetworkProtocol", _p.String(enum=("IPv4", "DualStack")), required=True
+        )
+        """The network protocol for the connector. Specify IPv4 for IPv4-only networking, or DualStack for both IPv4 and IPv6. Allowed values: ``IPv4``, ``DualStack``."""
+
+        security_group_ids = _p.Prop(
+            "SecurityGroupIds",
+            _p.ListOf(
+                _p.String(min_length=0, max_length=1024, pattern="^sg-[0-9a-zA-Z]*$"),
+                min_items=0,
+                max_items=16,
+            ),
+            required=True,
+        )
+        """The IDs of the VPC security groups to attach to the ENIs. All security groups must be in the same VPC as the subnets. Minimum items: 0. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^sg-[0-9a-zA-Z]*$``."""
+
+        subnet_ids = _p.Prop(
+            "SubnetIds",
+            _p.ListOf(
+                _p.String(min_length=0, max_length=1024, pattern="^subnet-[0-9a-z]*$"),
+                min_items=1,
+                max_items=16,
+            ),
+            required=True,
+        )
+        """The IDs of the VPC subnets where Lambda provisions elastic network interfaces (ENIs). Specify 1 to 16 subnets. All subnets must be in the same VPC. Minimum items: 1. Maximum items: 16. Each item: Minimum length: 0. Each item: Maximum length: 1024. Each item: Pattern: ``^subnet-[0-9a-z]*$``."""
+
+        def __init__(
+            self,
+            *,
+            associated_compute_resource_types: typing.Union[
+                IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+            ],
+            network_protocol: typing.Union[str, IResolvable],
+            security_group_ids: typing.Union[
+                IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+            ],
+            subnet_ids: typing.Union[
+                IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+            ],
+        ) -> None:
+            super().__init__()
+            self.associated_compute_resource_types = associated_compute_resource_types
+            self.network_protocol = network_protocol
+            self.security_group_ids = security_group_ids
+            self.subnet_ids = subnet_ids
+
+
+class CfnNetworkConnectorProps(_p.CfnStruct):
+    """Properties for defining a ``CfnNetworkConnector``.
+
+    :param configuration: The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC.
+    :param name: A unique name for the network connector within your account and Region. Must be 1 to 64 alphanumeric characters, hyphens, or underscores. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$``. Changing it requires replacement of the resource.
+    :param operator_role: The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
+    :param tags: A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management.
+    """
+
+    configuration = _p.Prop(
+        "Configuration",
+        _p.Struct(lambda: CfnNetworkConnector.ConfigProperty),
+        required=True,
+    )
+    """The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC."""
+
+    name = _p.Prop(
+        "Name",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$",
+        ),
+    )
+    """A unique name for the network connector within your account and Region. Must be 1 to 64 alphanumeric characters, hyphens, or underscores. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$``. Changing it requires replacement of the resource."""
+
+    operator_role = _p.Prop(
+        "OperatorRole",
+        _p.String(
+            min_length=0,
+            max_length=10000,
+            pattern="^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+        ),
+    )
+    """The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
+
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnNetworkConnector.TagProperty))
+    )
+    """A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management."""
+
+    def __init__(
+        self,
+        *,
+        configuration: typing.Union[
+            IResolvable,
+            CfnNetworkConnector.ConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        name: typing.Optional[typing.Union[str, IResolvable]] = None,
+        operator_role: typing.Optional[typing.Union[str, IResolvable]] = None,
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnNetworkConnector.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.configuration = configuration
+        self.name = name
+        self.operator_role = operator_role
+        self.tags = tags
+
+
+class CfnPermission(_p.CfnResourceBase):
+    """The ``AWS::Lambda::Permission`` resource grants an AWS service or another account permission to use a function. You can apply the policy at the function level, or specify a qualifier to restrict access to a single version or alias. If you use a qualifier, the invoker must use the full Amazon Resource Name (ARN) of that version or alias to invoke the function. To grant permission to another account, specify the account ID as the ``Principal``. To grant permission to an organization defined in AOlong, specify the organization ID as the ``PrincipalOrgID``. For AWS services, the principal is a domain-style identifier defined by the service, like ``s3.amazonaws.com`` or ``sns.amazonaws.com``. For AWS services, you can also specify the ARN of the associated resource as the ``SourceArn``. If you grant permission to a service principal without specifying the source, other accounts could potentially configure resources in their account to invoke your Lambda function. If your function has a function URL, you can specify the ``FunctionUrlAuthType`` parameter. This adds a condition to your permission that only applies when your function URL's ``AuthType`` matches the specified ``FunctionUrlAuthType``. For more information about the ``AuthType`` parameter, see [Control access to function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). This resource adds a statement to a resource-based permission policy for the function. For more information about function policies, see [Lambda Function Policies](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html).
+
+    :cloudformationResource: AWS::Lambda::Permission
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_permission = lambda_.CfnPermission(self, "MyCfnPermission",
+            action="lambda:*",
+            function_name="functionName",
+            principal="principal",
+
+            # the properties below are optional
+            event_source_token="eventSourceToken",
+            function_url_auth_type="AWS_IAM",
+            invoked_via_function_url=False,
+            principal_org_id="o-aaaaaaaaaa",
+            source_account="000000000000",
+            source_arn="arn:aws:a:::",
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::Permission"
+    """The CloudFormation resource type name for this resource class."""
+
+    action = _p.Prop(
+        "Action",
+        _p.String(
+            min_length=1, max_length=256, pattern="^(lambda:[*]|lambda:[a-zA-Z]+|[*])$"
+        ),
+        required=True,
+    )
+    """The action that the principal can use on the function. For example, ``lambda:InvokeFunction`` or ``lambda:GetFunction``. Minimum length: 1. Maximum length: 256. Pattern: ``^(lambda:[*]|lambda:[a-zA-Z]+|[*])$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-action
+    """
+
+    event_source_token = _p.Prop(
+        "EventSourceToken",
+        _p.String(min_length=1, max_length=256, pattern="^[a-zA-Z0-9._\\-]+$"),
+    )
+    """For Alexa Smart Home functions, a token that the invoker must supply. Minimum length: 1. Maximum length: 256. Pattern: ``^[a-zA-Z0-9._\\-]+$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-eventsourcetoken
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$",
+        ),
+        required=True,
+    )
+    """The name or ARN of the Lambda function, version, or alias. **Name formats** + *Function name* – ``my-function`` (name-only), ``my-function:v1`` (with alias). + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:my-function``. + *Partial ARN* – ``123456789012:function:my-function``. You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-functionname
+    """
+
+    function_url_auth_type = _p.Prop(
+        "FunctionUrlAuthType", _p.String(enum=("AWS_IAM", "NONE"))
+    )
+    """The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). Allowed values: ``AWS_IAM``, ``NONE``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-functionurlauthtype
+    """
+
+    invoked_via_function_url = _p.Prop("InvokedViaFunctionUrl", _p.Boolean())
+    """Indicates whether the permission applies when the function is invoked through a function URL. Changing it requires replacement of the resource."""
+
+    principal = _p.Prop(
+        "Principal",
+        _p.String(min_length=1, max_length=256, pattern="^.*$"),
+        required=True,
+    )
+    """The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use ``SourceArn`` or ``SourceAccount`` to limit who can invoke the function through that service. Minimum length: 1. Maximum length: 256. Pattern: ``^.*$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-principal
+    """
+
+    principal_org_id = _p.Prop(
+        "PrincipalOrgID",
+        _p.String(min_length=12, max_length=34, pattern="^o-[a-z0-9]{10,32}$"),
+    )
+    """The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization. Minimum length: 12. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-principalorgid
+    """
+
+    source_account = _p.Prop(
+        "SourceAccount", _p.String(min_length=12, max_length=12, pattern="^\\d{12}$")
+    )
+    """For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account. Minimum length: 12. Maximum length: 12. Pattern: ``^\\d{12}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-sourceaccount
+    """
+
+    source_arn = _p.Prop(
+        "SourceArn",
+        _p.String(
+            min_length=12,
+            max_length=1024,
+            pattern="^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
+        ),
+    )
+    """For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic. Note that Lambda configures the comparison using the ``StringLike`` operator. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-sourcearn
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        action: typing.Union[str, IResolvable],
+        function_name: typing.Union[str, IResolvable],
+        principal: typing.Union[str, IResolvable],
+        event_source_token: typing.Optional[typing.Union[str, IResolvable]] = None,
+        function_url_auth_type: typing.Optional[typing.Union[str, IResolvable]] = None,
+        invoked_via_function_url: typing.Optional[
+            typing.Union[bool, IResolvable]
+        ] = None,
+        principal_org_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+        source_account: typing.Optional[typing.Union[str, IResolvable]] = None,
+        source_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::Permission``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param action: The action that the principal can use on the function. For example, ``lambda:InvokeFunction`` or ``lambda:GetFunction``. Minimum length: 1. Maximum length: 256. Pattern: ``^(lambda:[*]|lambda:[a-zA-Z]+|[*])$``. Changing it requires replacement of the resource.
+        :param function_name: The name or ARN of the Lambda function, version, or alias. **Name formats** + *Function name* – ``my-function`` (name-only), ``my-function:v1`` (with alias). + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:my-function``. + *Partial ARN* – ``123456789012:function:my-function``. You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+        :param principal: The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use ``SourceArn`` or ``SourceAccount`` to limit who can invoke the function through that service. Minimum length: 1. Maximum length: 256. Pattern: ``^.*$``. Changing it requires replacement of the resource.
+        :param event_source_token: For Alexa Smart Home functions, a token that the invoker must supply. Minimum length: 1. Maximum length: 256. Pattern: ``^[a-zA-Z0-9._\\-]+$``. Changing it requires replacement of the resource.
+        :param function_url_auth_type: The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). Allowed values: ``AWS_IAM``, ``NONE``. Changing it requires replacement of the resource.
+        :param invoked_via_function_url: Indicates whether the permission applies when the function is invoked through a function URL. Changing it requires replacement of the resource.
+        :param principal_org_id: The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization. Minimum length: 12. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+        :param source_account: For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account. Minimum length: 12. Maximum length: 12. Pattern: ``^\\d{12}$``. Changing it requires replacement of the resource.
+        :param source_arn: For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic. Note that Lambda configures the comparison using the ``StringLike`` operator. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$``. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.action = action
+        self.function_name = function_name
+        self.principal = principal
+        self.event_source_token = event_source_token
+        self.function_url_auth_type = function_url_auth_type
+        self.invoked_via_function_url = invoked_via_function_url
+        self.principal_org_id = principal_org_id
+        self.source_account = source_account
+        self.source_arn = source_arn
+
+    @property
+    def attr_id(self) -> str:
+        """The ``Id`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Id
+        """
+        return self._att_string("Id")
+
+
+class CfnPermissionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnPermission``.
+
+    :param action: The action that the principal can use on the function. For example, ``lambda:InvokeFunction`` or ``lambda:GetFunction``. Minimum length: 1. Maximum length: 256. Pattern: ``^(lambda:[*]|lambda:[a-zA-Z]+|[*])$``. Changing it requires replacement of the resource.
+    :param function_name: The name or ARN of the Lambda function, version, or alias. **Name formats** + *Function name* – ``my-function`` (name-only), ``my-function:v1`` (with alias). + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:my-function``. + *Partial ARN* – ``123456789012:function:my-function``. You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+    :param principal: The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use ``SourceArn`` or ``SourceAccount`` to limit who can invoke the function through that service. Minimum length: 1. Maximum length: 256. Pattern: ``^.*$``. Changing it requires replacement of the resource.
+    :param event_source_token: For Alexa Smart Home functions, a token that the invoker must supply. Minimum length: 1. Maximum length: 256. Pattern: ``^[a-zA-Z0-9._\\-]+$``. Changing it requires replacement of the resource.
+    :param function_url_auth_type: The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). Allowed values: ``AWS_IAM``, ``NONE``. Changing it requires replacement of the resource.
+    :param invoked_via_function_url: Indicates whether the permission applies when the function is invoked through a function URL. Changing it requires replacement of the resource.
+    :param principal_org_id: The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization. Minimum length: 12. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+    :param source_account: For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account. Minimum length: 12. Maximum length: 12. Pattern: ``^\\d{12}$``. Changing it requires replacement of the resource.
+    :param source_arn: For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic. Note that Lambda configures the comparison using the ``StringLike`` operator. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html
+    """
+
+    action = _p.Prop(
+        "Action",
+        _p.String(
+            min_length=1, max_length=256, pattern="^(lambda:[*]|lambda:[a-zA-Z]+|[*])$"
+        ),
+        required=True,
+    )
+    """The action that the principal can use on the function. For example, ``lambda:InvokeFunction`` or ``lambda:GetFunction``. Minimum length: 1. Maximum length: 256. Pattern: ``^(lambda:[*]|lambda:[a-zA-Z]+|[*])$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-action
+    """
+
+    event_source_token = _p.Prop(
+        "EventSourceToken",
+        _p.String(min_length=1, max_length=256, pattern="^[a-zA-Z0-9._\\-]+$"),
+    )
+    """For Alexa Smart Home functions, a token that the invoker must supply. Minimum length: 1. Maximum length: 256. Pattern: ``^[a-zA-Z0-9._\\-]+$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-eventsourcetoken
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$",
+        ),
+        required=True,
+    )
+    """The name or ARN of the Lambda function, version, or alias. **Name formats** + *Function name* – ``my-function`` (name-only), ``my-function:v1`` (with alias). + *Function ARN* – ``arn:aws:lambda:us-west-2:123456789012:function:my-function``. + *Partial ARN* – ``123456789012:function:my-function``. You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-functionname
+    """
+
+    function_url_auth_type = _p.Prop(
+        "FunctionUrlAuthType", _p.String(enum=("AWS_IAM", "NONE"))
+    )
+    """The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html). Allowed values: ``AWS_IAM``, ``NONE``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-functionurlauthtype
+    """
+
+    invoked_via_function_url = _p.Prop("InvokedViaFunctionUrl", _p.Boolean())
+    """Indicates whether the permission applies when the function is invoked through a function URL. Changing it requires replacement of the resource."""
+
+    principal = _p.Prop(
+        "Principal",
+        _p.String(min_length=1, max_length=256, pattern="^.*$"),
+        required=True,
+    )
+    """The AWS-service, AWS-account, IAM user, or IAM role that invokes the function. If you specify a service, use ``SourceArn`` or ``SourceAccount`` to limit who can invoke the function through that service. Minimum length: 1. Maximum length: 256. Pattern: ``^.*$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-principal
+    """
+
+    principal_org_id = _p.Prop(
+        "PrincipalOrgID",
+        _p.String(min_length=12, max_length=34, pattern="^o-[a-z0-9]{10,32}$"),
+    )
+    """The identifier for your organization in AOlong. Use this to grant permissions to all the AWS-accounts under this organization. Minimum length: 12. Maximum length: 34. Pattern: ``^o-[a-z0-9]{10,32}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-principalorgid
+    """
+
+    source_account = _p.Prop(
+        "SourceAccount", _p.String(min_length=12, max_length=12, pattern="^\\d{12}$")
+    )
+    """For AWS-service, the ID of the AWS-account that owns the resource. Use this together with ``SourceArn`` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account. Minimum length: 12. Maximum length: 12. Pattern: ``^\\d{12}$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-sourceaccount
+    """
+
+    source_arn = _p.Prop(
+        "SourceArn",
+        _p.String(
+            min_length=12,
+            max_length=1024,
+            pattern="^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
+        ),
+    )
+    """For AWS-services, the ARN of the AWS resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic. Note that Lambda configures the comparison using the ``StringLike`` operator. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-sourcearn
+    """
+
+    def __init__(
+        self,
+        *,
+        action: typing.Union[str, IResolvable],
+        function_name: typing.Union[str, IResolvable],
+        principal: typing.Union[str, IResolvable],
+        event_source_token: typing.Optional[typing.Union[str, IResolvable]] = None,
+        function_url_auth_type: typing.Optional[typing.Union[str, IResolvable]] = None,
+        invoked_via_function_url: typing.Optional[
+            typing.Union[bool, IResolvable]
+        ] = None,
+        principal_org_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+        source_account: typing.Optional[typing.Union[str, IResolvable]] = None,
+        source_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        super().__init__()
+        self.action = action
+        self.function_name = function_name
+        self.principal = principal
+        self.event_source_token = event_source_token
+        self.function_url_auth_type = function_url_auth_type
+        self.invoked_via_function_url = invoked_via_function_url
+        self.principal_org_id = principal_org_id
+        self.source_account = source_account
+        self.source_arn = source_arn
+
+
+class CfnResourcePolicy(_p.CfnResourceBase):
+    """Use the ``AWS::Lambda::ResourcePolicy`` resource to attach a resource-based policy to a LAM resource. A resource-based policy applies to a single LAM resource, for example, a function, function version, or function alias. To learn more about using resource-based policies with LAM, see [Working with resource-based policies in](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) in the *Developer Guide*. You can use resource-based policies to grant permissions to other AWS services, AWS accounts and organizations, and IAM users and roles to access your LAM resource. You can also deny access to specific entities, and use the full range of IAM global condition keys to further restrict who has access to your LAM resource. For example, you can limit access to calls originating from a specified IP address or VPC. A resource-based policy is a JSON document containing a number of statements. Each statement defines the entities you want to grant permission to, the API actions you want to allow or deny, and the LAM resource you want the statement to apply to. A statement can also optionally include an array of logical conditions using the IAM global condition keys. To use the ``AWS::Lambda::ResourcePolicy`` resource, make sure that you have the [resource-based policy permissions for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html#access-control-resource-based-permissions). To learn more about creating resource-based policies, see [Policies and permissions in](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html) in the *User Guide*. For more information about example policies for providing permissions to AWS services, other AWS accounts, and IAM users and roles, see [Example resource-based policies for functions](https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-examples.html) in the *Developer Guide*. **Avoid mixing permission resource types** To grant permissions to access your function, we recommend using the ``AWS::Lambda::ResourcePolicy`` resource to set access permissions. With this resource, you have more flexibility and fine-grained control than ``AWS::Lambda::Permission``. This resource grants an AWS service or another account permission to call a particular API action on a function. You can also use the ``AWS::Lambda::Permission`` resource, however using both ``AWS::Lambda::Permission`` and ``AWS::Lambda::ResourcePolicy`` to set permissions on a function can result in errors. Permissions defined in ``AWS::Lambda::Permission`` can be unintentionally overwritten, whether in a single CFN stack or across multiple stacks. Don't use both resource types to set permissions on a function. To migrate existing permissions for a function from ``AWS::Lambda::Permission`` to ``AWS::Lambda::ResourcePolicy``, do the following: 1. Set a ``Retain``[deletion policy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html) on the ``AWS::Lambda::Permission`` resources you want to migrate. This is necessary so that Lambda does not delete statements with the same statement ID when you delete these resources. 1. Use the [GetResourcePolicy](https://docs.aws.amazon.com/lambda/latest/api/API_GetResourcePolicy.html)LAM API to retrieve the resource-based policy currently attached to the function. 1. Use this policy to create a new ``AWS::Lambda::ResourcePolicy`` resource. 1. Delete all the existing ``AWS::Lambda::Permission`` resources for the function.
+
+    :cloudformationResource: AWS::Lambda::ResourcePolicy
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_resource_policy = lambda_.CfnResourcePolicy(self, "MyCfnResourcePolicy",
+            policy_document={"key": "value"},
+            resource_arn="arn::lambda:aa-a-0:000000000000:runtime/a",
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::ResourcePolicy"
+    """The CloudFormation resource type name for this resource class."""
+
+    policy_document = _p.Prop("PolicyDocument", _p.Json(), required=True)
+    """The policy document you want to add to your LAM resource. This is formatted as a JSON string. For more information, see [Working with resource-based policies in](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) in the *Developer Guide*."""
+
+    resource_arn = _p.Prop(
+        "ResourceArn",
+        _p.String(
+            min_length=12,
+            max_length=1024,
+            pattern="^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$",
+        ),
+        required=True,
+    )
+    """The ``ResourceArn`` property. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$``. Changing it requires replacement of the resource."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        policy_document: typing.Any,
+        resource_arn: typing.Union[str, IResolvable],
+    ) -> None:
+        """Create a new ``AWS::Lambda::ResourcePolicy``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param policy_document: The policy document you want to add to your LAM resource. This is formatted as a JSON string. For more information, see [Working with resource-based policies in](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) in the *Developer Guide*.
+        :param resource_arn: The ``ResourceArn`` property. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$``. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.policy_document = policy_document
+        self.resource_arn = resource_arn
+
+
+class CfnResourcePolicyProps(_p.CfnStruct):
+    """Properties for defining a ``CfnResourcePolicy``.
+
+    :param policy_document: The policy document you want to add to your LAM resource. This is formatted as a JSON string. For more information, see [Working with resource-based policies in](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) in the *Developer Guide*.
+    :param resource_arn: The ``ResourceArn`` property. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$``. Changing it requires replacement of the resource.
+    """
+
+    policy_document = _p.Prop("PolicyDocument", _p.Json(), required=True)
+    """The policy document you want to add to your LAM resource. This is formatted as a JSON string. For more information, see [Working with resource-based policies in](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) in the *Developer Guide*."""
+
+    resource_arn = _p.Prop(
+        "ResourceArn",
+        _p.String(
+            min_length=12,
+            max_length=1024,
+            pattern="^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$",
+        ),
+        required=True,
+    )
+    """The ``ResourceArn`` property. Minimum length: 12. Maximum length: 1024. Pattern: ``^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(runtime/|function:)[a-zA-Z0-9-_]+(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_])+)?$``. Changing it requires replacement of the resource."""
+
+    def __init__(
+        self,
+        *,
+        policy_document: typing.Any,
+        resource_arn: typing.Union[str, IResolvable],
+    ) -> None:
+        super().__init__()
+        self.policy_document = policy_document
+        self.resource_arn = resource_arn
+
+
+class CfnUrl(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::Url
+
+    :cloudformationResource: AWS::Lambda::Url
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_url = lambda_.CfnUrl(self, "MyCfnUrl",
+            auth_type="AWS_IAM",
+            target_function_arn="targetFunctionArn",
+
+            # the properties below are optional
+            cors=lambda_.CfnUrl.CorsProperty(
+                allow_credentials=False,
+                allow_headers=["allowHeaders"],
+                allow_methods=["GET"],
+                allow_origins=["allowOrigins"],
+                expose_headers=["exposeHeaders"],
+                max_age=123,
+            ),
+            invoke_mode="BUFFERED",
+            qualifier="qualifier",
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::Url"
+    """The CloudFormation resource type name for this resource class."""
+
+    auth_type = _p.Prop("AuthType", _p.String(enum=("AWS_IAM", "NONE")), required=True)
+    """Can be either AWS_IAM if the requests are authorized via IAM, or NONE if no authorization is configured on the Function URL. Allowed values: ``AWS_IAM``, ``NONE``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-authtype
+    """
+
+    cors = _p.Prop("Cors", _p.Struct(lambda: CfnUrl.CorsProperty))
+    """The ``Cors`` property.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-cors
+    """
+
+    invoke_mode = _p.Prop("InvokeMode", _p.String(enum=("BUFFERED", "RESPONSE_STREAM")))
+    """The invocation mode for the function's URL. Set to BUFFERED if you want to buffer responses before returning them to the client. Set to RESPONSE_STREAM if you want to stream responses, allowing faster time to first byte and larger response payload sizes. If not set, defaults to BUFFERED. Allowed values: ``BUFFERED``, ``RESPONSE_STREAM``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-invokemode
+    """
+
+    qualifier = _p.Prop(
+        "Qualifier",
+        _p.String(
+            min_length=1, max_length=128, pattern="((?!^[0-9]+$)([a-zA-Z0-9-_]+))"
+        ),
+    )
+    """The alias qualifier for the target function. If TargetFunctionArn is unqualified then Qualifier must be passed. Minimum length: 1. Maximum length: 128. Pattern: ``((?!^[0-9]+$)([a-zA-Z0-9-_]+))``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-qualifier
+    """
+
+    target_function_arn = _p.Prop(
+        "TargetFunctionArn",
+        _p.String(
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$"
+        ),
+        required=True,
+    )
+    """The Amazon Resource Name (ARN) of the function associated with the Function URL. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-targetfunctionarn
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        auth_type: typing.Union[str, IResolvable],
+        target_function_arn: typing.Union[str, IResolvable],
+        cors: typing.Optional[
+            typing.Union[
+                IResolvable, CfnUrl.CorsProperty, typing.Mapping[str, typing.Any]
+            ]
+        ] = None,
+        invoke_mode: typing.Optional[typing.Union[str, IResolvable]] = None,
+        qualifier: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::Url``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param auth_type: Can be either AWS_IAM if the requests are authorized via IAM, or NONE if no authorization is configured on the Function URL. Allowed values: ``AWS_IAM``, ``NONE``.
+        :param target_function_arn: The Amazon Resource Name (ARN) of the function associated with the Function URL. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$``. Changing it requires replacement of the resource.
+        :param cors: The ``Cors`` property.
+        :param invoke_mode: The invocation mode for the function's URL. Set to BUFFERED if you want to buffer responses before returning them to the client. Set to RESPONSE_STREAM if you want to stream responses, allowing faster time to first byte and larger response payload sizes. If not set, defaults to BUFFERED. Allowed values: ``BUFFERED``, ``RESPONSE_STREAM``.
+        :param qualifier: The alias qualifier for the target function. If TargetFunctionArn is unqualified then Qualifier must be passed. Minimum length: 1. Maximum length: 128. Pattern: ``((?!^[0-9]+$)([a-zA-Z0-9-_]+))``. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.auth_type = auth_type
+        self.target_function_arn = target_function_arn
+        self.cors = cors
+        self.invoke_mode = invoke_mode
+        self.qualifier = qualifier
+
+    @property
+    def attr_function_arn(self) -> str:
+        """The ``FunctionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: FunctionArn
+        """
+        return self._att_string("FunctionArn")
+
+    @property
+    def attr_function_url(self) -> str:
+        """The ``FunctionUrl`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: FunctionUrl
+        """
+        return self._att_string("FunctionUrl")
+
+    class CorsProperty(_p.CfnStruct):
+        """The ``Cors`` property type.
+
+        :param allow_credentials: Specifies whether credentials are included in the CORS request.
+        :param allow_headers: Represents a collection of allowed headers. Minimum items: 1. Maximum items: 100. Each item: Minimum length: 1. Each item: Maximum length: 1024.
+        :param allow_methods: Represents a collection of allowed HTTP methods. Minimum items: 1. Maximum items: 6. Each item: Minimum length: 0. Each item: Maximum length: 6. Each item: Allowed values: ``GET``, ``PUT``, ``HEAD``, ``POST``, ``PATCH``, ``DELETE``, ``*``.
+        :param allow_origins: Represents a collection of allowed origins. Minimum items: 1. Maximum items: 100. Each item: Minimum length: 1. Each item: Maximum length: 253.
+        :param expose_headers: Represents a collection of exposed headers. Minimum items: 1. Maximum items: 100. Each item: Minimum length: 1. Each item: Maximum length: 1024.
+        :param max_age: The ``MaxAge`` property. Minimum: 0. Maximum: 86400.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            cors_property = lambda_.CfnUrl.CorsProperty(
+                allow_credentials=False,
+                allow_headers=["allowHeaders"],
+                allow_methods=["GET"],
+                allow_origins=["allowOrigins"],
+                expose_headers=["exposeHeaders"],
+                max_age=123,
+            )
+        """
+
+        allow_credentials = _p.Prop("AllowCredentials", _p.Boolean())
+        """Specifies whether credentials are included in the CORS request.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html#cfn-lambda-url-cors-allowcredentials
+        """
+
+        allow_headers = _p.Prop(
+            "AllowHeaders",
+            _p.ListOf(
+                _p.String(min_length=1, max_length=1024), min_items=1, max_items=100
+            ),
+        )
+        """Represents a collection of allowed headers. Minimum items: 1. Maximum items: 100. Each item: Minimum length: 1. Each item: Maximum length: 1024.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html#cfn-lambda-url-cors-allowheaders
+        """
+
+        allow_methods = _p.Prop(
+            "AllowMethods",
+            _p.ListOf(
+                _p.String(
+                    min_length=0,
+                    max_length=6,
+                    enum=("GET", "PUT", "HEAD", "POST", "PATCH", "DELETE", "*"),
+                ),
+                min_items=1,
+                max_items=6,
+            ),
+        )
+        """Represents a collection of allowed HTTP methods. Minimum items: 1. Maximum items: 6. Each item: Minimum length: 0. Each item: Maximum length: 6. Each item: Allowed values: ``GET``, ``PUT``, ``HEAD``, ``POST``, ``PATCH``, ``DELETE``, ``*``.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html#cfn-lambda-url-cors-allowmethods
+        """
+
+        allow_origins = _p.Prop(
+            "AllowOrigins",
+            _p.ListOf(
+                _p.String(min_length=1, max_length=253), min_items=1, max_items=100
+            ),
+        )
+        """Represents a collection of allowed origins. Minimum items: 1. Maximum items: 100. Each item: Minimum length: 1. Each item: Maximum length: 253.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html#cfn-lambda-url-cors-alloworigins
+        """
+
+        expose_headers = _p.Prop(
+            "ExposeHeaders",
+            _p.ListOf(
+                _p.String(min_length=1, max_length=1024), min_items=1, max_items=100
+            ),
+        )
+        """Represents a collection of exposed headers. Minimum items: 1. Maximum items: 100. Each item: Minimum length: 1. Each item: Maximum length: 1024.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html#cfn-lambda-url-cors-exposeheaders
+        """
+
+        max_age = _p.Prop("MaxAge", _p.Integer(minimum=0, maximum=86400))
+        """The ``MaxAge`` property. Minimum: 0. Maximum: 86400.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-url-cors.html#cfn-lambda-url-cors-maxage
+        """
+
+        def __init__(
+            self,
+            *,
+            allow_credentials: typing.Optional[typing.Union[bool, IResolvable]] = None,
+            allow_headers: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            allow_methods: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            allow_origins: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            expose_headers: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Sequence[typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            max_age: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.allow_credentials = allow_credentials
+            self.allow_headers = allow_headers
+            self.allow_methods = allow_methods
+            self.allow_origins = allow_origins
+            self.expose_headers = expose_headers
+            self.max_age = max_age
+
+
+class CfnUrlProps(_p.CfnStruct):
+    """Properties for defining a ``CfnUrl``.
+
+    :param auth_type: Can be either AWS_IAM if the requests are authorized via IAM, or NONE if no authorization is configured on the Function URL. Allowed values: ``AWS_IAM``, ``NONE``.
+    :param target_function_arn: The Amazon Resource Name (ARN) of the function associated with the Function URL. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$``. Changing it requires replacement of the resource.
+    :param cors: The ``Cors`` property.
+    :param invoke_mode: The invocation mode for the function's URL. Set to BUFFERED if you want to buffer responses before returning them to the client. Set to RESPONSE_STREAM if you want to stream responses, allowing faster time to first byte and larger response payload sizes. If not set, defaults to BUFFERED. Allowed values: ``BUFFERED``, ``RESPONSE_STREAM``.
+    :param qualifier: The alias qualifier for the target function. If TargetFunctionArn is unqualified then Qualifier must be passed. Minimum length: 1. Maximum length: 128. Pattern: ``((?!^[0-9]+$)([a-zA-Z0-9-_]+))``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html
+    """
+
+    auth_type = _p.Prop("AuthType", _p.String(enum=("AWS_IAM", "NONE")), required=True)
+    """Can be either AWS_IAM if the requests are authorized via IAM, or NONE if no authorization is configured on the Function URL. Allowed values: ``AWS_IAM``, ``NONE``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-authtype
+    """
+
+    cors = _p.Prop("Cors", _p.Struct(lambda: CfnUrl.CorsProperty))
+    """The ``Cors`` property.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-cors
+    """
+
+    invoke_mode = _p.Prop("InvokeMode", _p.String(enum=("BUFFERED", "RESPONSE_STREAM")))
+    """The invocation mode for the function's URL. Set to BUFFERED if you want to buffer responses before returning them to the client. Set to RESPONSE_STREAM if you want to stream responses, allowing faster time to first byte and larger response payload sizes. If not set, defaults to BUFFERED. Allowed values: ``BUFFERED``, ``RESPONSE_STREAM``.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-invokemode
+    """
+
+    qualifier = _p.Prop(
+        "Qualifier",
+        _p.String(
+            min_length=1, max_length=128, pattern="((?!^[0-9]+$)([a-zA-Z0-9-_]+))"
+        ),
+    )
+    """The alias qualifier for the target function. If TargetFunctionArn is unqualified then Qualifier must be passed. Minimum length: 1. Maximum length: 128. Pattern: ``((?!^[0-9]+$)([a-zA-Z0-9-_]+))``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-qualifier
+    """
+
+    target_function_arn = _p.Prop(
+        "TargetFunctionArn",
+        _p.String(
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$"
+        ),
+        required=True,
+    )
+    """The Amazon Resource Name (ARN) of the function associated with the Function URL. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:((?!\\d+)[0-9a-zA-Z-_]+))?$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-url.html#cfn-lambda-url-targetfunctionarn
+    """
+
+    def __init__(
+        self,
+        *,
+        auth_type: typing.Union[str, IResolvable],
+        target_function_arn: typing.Union[str, IResolvable],
+        cors: typing.Optional[
+            typing.Union[
+                IResolvable, CfnUrl.CorsProperty, typing.Mapping[str, typing.Any]
+            ]
+        ] = None,
+        invoke_mode: typing.Optional[typing.Union[str, IResolvable]] = None,
+        qualifier: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        super().__init__()
+        self.auth_type = auth_type
+        self.target_function_arn = target_function_arn
+        self.cors = cors
+        self.invoke_mode = invoke_mode
+        self.qualifier = qualifier
+
+
+class CfnVersion(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::Version
+
+    :cloudformationResource: AWS::Lambda::Version
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_version = lambda_.CfnVersion(self, "MyCfnVersion",
+            function_name="functionName",
+
+            # the properties below are optional
+            code_sha256="codeSha256",
+            description="description",
+            function_scaling_config=lambda_.CfnVersion.FunctionScalingConfigProperty(
+                max_execution_environments=123,
+                min_execution_environments=123,
+            ),
+            provisioned_concurrency_config=lambda_.CfnVersion.ProvisionedConcurrencyConfigurationProperty(
+                provisioned_concurrent_executions=123,
+            ),
+            runtime_policy=lambda_.CfnVersion.RuntimePolicyProperty(
+                update_runtime_on="updateRuntimeOn",
+
+                # the properties below are optional
+                runtime_version_arn="arn:aws:lambda:aa-a-0::runtime:a",
+            ),
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::Version"
+    """The CloudFormation resource type name for this resource class."""
+
+    code_sha256 = _p.Prop("CodeSha256", _p.String())
+    """Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. Updates are not supported for this property. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-codesha256
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description for the version to override the description in the function configuration. Updates are not supported for this property. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-description
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$",
+        ),
+        required=True,
+    )
+    """The name of the Lambda function. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-functionname
+    """
+
+    function_scaling_config = _p.Prop(
+        "FunctionScalingConfig",
+        _p.Struct(lambda: CfnVersion.FunctionScalingConfigProperty),
+    )
+    """The scaling configuration to apply to the function, including minimum and maximum execution environment limits."""
+
+    provisioned_concurrency_config = _p.Prop(
+        "ProvisionedConcurrencyConfig",
+        _p.Struct(lambda: CfnVersion.ProvisionedConcurrencyConfigurationProperty),
+    )
+    """Specifies a provisioned concurrency configuration for a function's version. Updates are not supported for this property. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-provisionedconcurrencyconfig
+    """
+
+    runtime_policy = _p.Prop(
+        "RuntimePolicy", _p.Struct(lambda: CfnVersion.RuntimePolicyProperty)
+    )
+    """Specifies the runtime management configuration of a function. Displays runtimeVersionArn only for Manual. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-runtimepolicy
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        code_sha256: typing.Optional[typing.Union[str, IResolvable]] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        function_scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnVersion.FunctionScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        provisioned_concurrency_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnVersion.ProvisionedConcurrencyConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        runtime_policy: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnVersion.RuntimePolicyProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::Version``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param function_name: The name of the Lambda function. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+        :param code_sha256: Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. Updates are not supported for this property. Changing it requires replacement of the resource.
+        :param description: A description for the version to override the description in the function configuration. Updates are not supported for this property. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+        :param function_scaling_config: The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
+        :param provisioned_concurrency_config: Specifies a provisioned concurrency configuration for a function's version. Updates are not supported for this property. Changing it requires replacement of the resource.
+        :param runtime_policy: Specifies the runtime management configuration of a function. Displays runtimeVersionArn only for Manual. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.function_name = function_name
+        self.code_sha256 = code_sha256
+        self.description = description
+        self.function_scaling_config = function_scaling_config
+        self.provisioned_concurrency_config = provisioned_concurrency_config
+        self.runtime_policy = runtime_policy
+
+    @property
+    def attr_function_arn(self) -> str:
+        """The ``FunctionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: FunctionArn
+        """
+        return self._att_string("FunctionArn")
+
+    @property
+    def attr_version(self) -> str:
+        """The ``Version`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: Version
+        """
+        return self._att_string("Version")
+
+    class FunctionScalingConfigProperty(_p.CfnStruct):
+        """Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
+
+        :param max_execution_environments: The maximum number of execution environments that can be provisioned for the function. Minimum: 0. Maximum: 15000.
+        :param min_execution_environments: The minimum number of execution environments to maintain for the function. Minimum: 0. Maximum: 15000.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            function_scaling_config_property = lambda_.CfnVersion.FunctionScalingConfigProperty(
+                max_execution_environments=123,
+                min_execution_environments=123,
+            )
+        """
+
+        max_execution_environments = _p.Prop(
+            "MaxExecutionEnvironments", _p.Integer(minimum=0, maximum=15000)
+        )
+        """The maximum number of execution environments that can be provisioned for the function. Minimum: 0. Maximum: 15000."""
+
+        min_execution_environments = _p.Prop(
+            "MinExecutionEnvironments", _p.Integer(minimum=0, maximum=15000)
+        )
+        """The minimum number of execution environments to maintain for the function. Minimum: 0. Maximum: 15000."""
+
+        def __init__(
+            self,
+            *,
+            max_execution_environments: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            min_execution_environments: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.max_execution_environments = max_execution_environments
+            self.min_execution_environments = min_execution_environments
+
+    class ProvisionedConcurrencyConfigurationProperty(_p.CfnStruct):
+        """A provisioned concurrency configuration for a function's version.
+
+        :param provisioned_concurrent_executions: The amount of provisioned concurrency to allocate for the version. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-version-provisionedconcurrencyconfiguration.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            provisioned_concurrency_configuration_property = lambda_.CfnVersion.ProvisionedConcurrencyConfigurationProperty(
+                provisioned_concurrent_executions=123,
+            )
+        """
+
+        provisioned_concurrent_executions = _p.Prop(
+            "ProvisionedConcurrentExecutions", _p.Integer(), required=True
+        )
+        """The amount of provisioned concurrency to allocate for the version. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-version-provisionedconcurrencyconfiguration.html#cfn-lambda-version-provisionedconcurrencyconfiguration-provisionedconcurrentexecutions
+        """
+
+        def __init__(
+            self,
+            *,
+            provisioned_concurrent_executions: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.provisioned_concurrent_executions = provisioned_concurrent_executions
+
+    class RuntimePolicyProperty(_p.CfnStruct):
+        """Runtime Management Config of a function.
+
+        :param update_runtime_on: The runtime update mode. Changing it requires replacement of the resource.
+        :param runtime_version_arn: The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise null is returned. Minimum length: 26. Maximum length: 2048. Pattern: ``^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}::runtime:.+$``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-version-runtimepolicy.html
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            runtime_policy_property = lambda_.CfnVersion.RuntimePolicyProperty(
+                update_runtime_on="updateRuntimeOn",
+
+                # the properties below are optional
+                runtime_version_arn="arn:aws:lambda:aa-a-0::runtime:a",
+            )
+        """
+
+        runtime_version_arn = _p.Prop(
+            "RuntimeVersionArn",
+            _p.String(
+                min_length=26,
+                max_length=2048,
+                pattern="^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}::runtime:.+$",
+            ),
+        )
+        """The ARN of the runtime the function is configured to use. If the runtime update mode is manual, the ARN is returned, otherwise null is returned. Minimum length: 26. Maximum length: 2048. Pattern: ``^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}::runtime:.+$``. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-version-runtimepolicy.html#cfn-lambda-version-runtimepolicy-runtimeversionarn
+        """
+
+        update_runtime_on = _p.Prop("UpdateRuntimeOn", _p.String(), required=True)
+        """The runtime update mode. Changing it requires replacement of the resource.
+
+        :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-version-runtimepolicy.html#cfn-lambda-version-runtimepolicy-updateruntimeon
+        """
+
+        def __init__(
+            self,
+            *,
+            update_runtime_on: typing.Union[str, IResolvable],
+            runtime_version_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.update_runtime_on = update_runtime_on
+            self.runtime_version_arn = runtime_version_arn
+
+
+class CfnVersionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnVersion``.
+
+    :param function_name: The name of the Lambda function. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+    :param code_sha256: Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. Updates are not supported for this property. Changing it requires replacement of the resource.
+    :param description: A description for the version to override the description in the function configuration. Updates are not supported for this property. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+    :param function_scaling_config: The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
+    :param provisioned_concurrency_config: Specifies a provisioned concurrency configuration for a function's version. Updates are not supported for this property. Changing it requires replacement of the resource.
+    :param runtime_policy: Specifies the runtime management configuration of a function. Displays runtimeVersionArn only for Manual. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html
+    """
+
+    code_sha256 = _p.Prop("CodeSha256", _p.String())
+    """Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. Updates are not supported for this property. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-codesha256
+    """
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description for the version to override the description in the function configuration. Updates are not supported for this property. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-description
+    """
+
+    function_name = _p.Prop(
+        "FunctionName",
+        _p.String(
+            min_length=1,
+            max_length=140,
+            pattern="^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$",
+        ),
+        required=True,
+    )
+    """The name of the Lambda function. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$``. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-functionname
+    """
+
+    function_scaling_config = _p.Prop(
+        "FunctionScalingConfig",
+        _p.Struct(lambda: CfnVersion.FunctionScalingConfigProperty),
+    )
+    """The scaling configuration to apply to the function, including minimum and maximum execution environment limits."""
+
+    provisioned_concurrency_config = _p.Prop(
+        "ProvisionedConcurrencyConfig",
+        _p.Struct(lambda: CfnVersion.ProvisionedConcurrencyConfigurationProperty),
+    )
+    """Specifies a provisioned concurrency configuration for a function's version. Updates are not supported for this property. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-provisionedconcurrencyconfig
+    """
+
+    runtime_policy = _p.Prop(
+        "RuntimePolicy", _p.Struct(lambda: CfnVersion.RuntimePolicyProperty)
+    )
+    """Specifies the runtime management configuration of a function. Displays runtimeVersionArn only for Manual. Changing it requires replacement of the resource.
+
+    :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html#cfn-lambda-version-runtimepolicy
+    """
+
+    def __init__(
+        self,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        code_sha256: typing.Optional[typing.Union[str, IResolvable]] = None,
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        function_scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnVersion.FunctionScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        provisioned_concurrency_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnVersion.ProvisionedConcurrencyConfigurationProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        runtime_policy: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnVersion.RuntimePolicyProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.function_name = function_name
+        self.code_sha256 = code_sha256
+        self.description = description
+        self.function_scaling_config = function_scaling_config
+        self.provisioned_concurrency_config = provisioned_concurrency_config
+        self.runtime_policy = runtime_policy
+
+
+class CfnWebFunction(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::WebFunction. Creates a Lambda Web function container.
+
+    :cloudformationResource: AWS::Lambda::WebFunction
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_web_function = lambda_.CfnWebFunction(self, "MyCfnWebFunction",
+            function_name="functionName",
+
+            # the properties below are optional
+            tags=[lambda_.CfnWebFunction.TagProperty(
+                key="key",
+                value="value",
+            )],
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::WebFunction"
+    """The CloudFormation resource type name for this resource class."""
+
+    function_name = _p.Prop(
+        "FunctionName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnWebFunction.TagProperty)))
+    """A list of tags to apply to the function."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnWebFunction.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::WebFunction``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param function_name: The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+        :param tags: A list of tags to apply to the function.
+        """
+        super().__init__(scope, id)
+        self.function_name = function_name
+        self.tags = tags
+
+    @property
+    def attr_created_at(self) -> str:
+        """The ``CreatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: CreatedAt
+        """
+        return self._att_string("CreatedAt")
+
+    @property
+    def attr_function_arn(self) -> str:
+        """The ``FunctionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: FunctionArn
+        """
+        return self._att_string("FunctionArn")
+
+    @property
+    def attr_state(self) -> str:
+        """The ``State`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: State
+        """
+        return self._att_string("State")
+
+    @property
+    def attr_state_reason(self) -> str:
+        """The ``StateReason`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: StateReason
+        """
+        return self._att_string("StateReason")
+
+    @property
+    def attr_updated_at(self) -> str:
+        """The ``UpdatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: UpdatedAt
+        """
+        return self._att_string("UpdatedAt")
+
+    class TagProperty(_p.CfnStruct):
+        """A key-value pair to associate with the function.
+
+        :param key: The tag key. Minimum length: 1. Maximum length: 128.
+        :param value: The tag value. Minimum length: 0. Maximum length: 256.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            tag_property = lambda_.CfnWebFunction.TagProperty(
+                key="key",
+                value="value",
+            )
+        """
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=128), required=True)
+        """The tag key. Minimum length: 1. Maximum length: 128."""
+
+        value = _p.Prop("Value", _p.String(min_length=0, max_length=256), required=True)
+        """The tag value. Minimum length: 0. Maximum length: 256."""
+
+        def __init__(
+            self,
+            *,
+            key: typing.Union[str, IResolvable],
+            value: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.key = key
+            self.value = value
+
+
+class CfnWebFunctionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnWebFunction``.
+
+    :param function_name: The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+    :param tags: A list of tags to apply to the function.
+    """
+
+    function_name = _p.Prop(
+        "FunctionName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnWebFunction.TagProperty)))
+    """A list of tags to apply to the function."""
+
+    def __init__(
+        self,
+        *,
+        function_name: typing.Union[str, IResolvable],
+        tags: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnWebFunction.TagProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.function_name = function_name
+        self.tags = tags
+
+
+class CfnWebFunctionEndpoint(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::WebFunctionEndpoint. An endpoint exposes a Lambda web function over HTTPS and routes traffic to one or more revisions. The endpoint type determines how traffic is served and routed across Regions.
+
+    :cloudformationResource: AWS::Lambda::WebFunctionEndpoint
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_web_function_endpoint = lambda_.CfnWebFunctionEndpoint(self, "MyCfnWebFunctionEndpoint",
+            auth_type="ApplicationManaged",
+            endpoint_name="endpointName",
+            endpoint_type="HomeRegion",
+            function_name="functionName",
+
+            # the properties below are optional
+            description="description",
+            regions=["aa-aa-0"],
+            revision_weights=[lambda_.CfnWebFunctionEndpoint.RevisionWeightProperty(
+                revision_id="revisionId",
+                weight=1,
+            )],
+            scaling_config=lambda_.CfnWebFunctionEndpoint.ScalingConfigProperty(
+                max_environments=123,
+            ),
+            throttle_config=lambda_.CfnWebFunctionEndpoint.ThrottleConfigProperty(
+                rate_limit=123,
+            ),
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::WebFunctionEndpoint"
+    """The CloudFormation resource type name for this resource class."""
+
+    auth_type = _p.Prop(
+        "AuthType", _p.String(enum=("ApplicationManaged", "IamAuth")), required=True
+    )
+    """The authentication type for the endpoint. Allowed values: ``ApplicationManaged``, ``IamAuth``."""
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the endpoint. Minimum length: 0. Maximum length: 256."""
+
+    endpoint_name = _p.Prop(
+        "EndpointName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the endpoint. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    endpoint_type = _p.Prop(
+        "EndpointType",
+        _p.String(enum=("HomeRegion", "MultiRegion", "PerRegion")),
+        required=True,
+    )
+    """The type of the endpoint. Allowed values: ``HomeRegion``, ``MultiRegion``, ``PerRegion``. Changing it requires replacement of the resource."""
+
+    function_name = _p.Prop(
+        "FunctionName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the web function this endpoint belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    regions = _p.Prop(
+        "Regions",
+        _p.ListOf(
+            _p.String(min_length=1, max_length=50, pattern="^([a-z]{2,}-){2,}[0-9]$")
+        ),
+    )
+    """The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource."""
+
+    revision_weights = _p.Prop(
+        "RevisionWeights",
+        _p.ListOf(
+            _p.Struct(lambda: CfnWebFunctionEndpoint.RevisionWeightProperty),
+            min_items=1,
+            max_items=2,
+        ),
+    )
+    """List of revision routing entries. 1 or 2 entries. With 1 entry, weight must be 100. With 2 entries, weights must sum to 100. Minimum items: 1. Maximum items: 2."""
+
+    scaling_config = _p.Prop(
+        "ScalingConfig", _p.Struct(lambda: CfnWebFunctionEndpoint.ScalingConfigProperty)
+    )
+    """The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota."""
+
+    throttle_config = _p.Prop(
+        "ThrottleConfig",
+        _p.Struct(lambda: CfnWebFunctionEndpoint.ThrottleConfigProperty),
+    )
+    """The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        auth_type: typing.Union[str, IResolvable],
+        endpoint_name: typing.Union[str, IResolvable],
+        endpoint_type: typing.Union[str, IResolvable],
+        function_name: typing.Union[str, IResolvable],
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        regions: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        revision_weights: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnWebFunctionEndpoint.RevisionWeightProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnWebFunctionEndpoint.ScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        throttle_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnWebFunctionEndpoint.ThrottleConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::WebFunctionEndpoint``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param auth_type: The authentication type for the endpoint. Allowed values: ``ApplicationManaged``, ``IamAuth``.
+        :param endpoint_name: The name of the endpoint. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+        :param endpoint_type: The type of the endpoint. Allowed values: ``HomeRegion``, ``MultiRegion``, ``PerRegion``. Changing it requires replacement of the resource.
+        :param function_name: The name of the web function this endpoint belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+        :param description: A description of the endpoint. Minimum length: 0. Maximum length: 256.
+        :param regions: The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource.
+        :param revision_weights: List of revision routing entries. 1 or 2 entries. With 1 entry, weight must be 100. With 2 entries, weights must sum to 100. Minimum items: 1. Maximum items: 2.
+        :param scaling_config: The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota.
+        :param throttle_config: The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota.
+        """
+        super().__init__(scope, id)
+        self.auth_type = auth_type
+        self.endpoint_name = endpoint_name
+        self.endpoint_type = endpoint_type
+        self.function_name = function_name
+        self.description = description
+        self.regions = regions
+        self.revision_weights = revision_weights
+        self.scaling_config = scaling_config
+        self.throttle_config = throttle_config
+
+    @property
+    def attr_created_at(self) -> str:
+        """The ``CreatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: CreatedAt
+        """
+        return self._att_string("CreatedAt")
+
+    @property
+    def attr_domain_name(self) -> str:
+        """The ``DomainName`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: DomainName
+        """
+        return self._att_string("DomainName")
+
+    @property
+    def attr_endpoint_arn(self) -> str:
+        """The ``EndpointArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: EndpointArn
+        """
+        return self._att_string("EndpointArn")
+
+    @property
+    def attr_function_arn(self) -> str:
+        """The ``FunctionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: FunctionArn
+        """
+        return self._att_string("FunctionArn")
+
+    @property
+    def attr_regional_endpoints(self) -> str:
+        """The ``RegionalEndpoints`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: RegionalEndpoints
+        """
+        return self._att_string("RegionalEndpoints")
+
+    @property
+    def attr_state(self) -> str:
+        """The ``State`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: State
+        """
+        return self._att_string("State")
+
+    @property
+    def attr_state_reason(self) -> str:
+        """The ``StateReason`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: StateReason
+        """
+        return self._att_string("StateReason")
+
+    @property
+    def attr_update_status(self) -> str:
+        """The ``UpdateStatus`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: UpdateStatus
+        """
+        return self._att_string("UpdateStatus")
+
+    @property
+    def attr_update_status_reason(self) -> str:
+        """The ``UpdateStatusReason`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: UpdateStatusReason
+        """
+        return self._att_string("UpdateStatusReason")
+
+    @property
+    def attr_updated_at(self) -> str:
+        """The ``UpdatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: UpdatedAt
+        """
+        return self._att_string("UpdatedAt")
+
+    class RevisionWeightProperty(_p.CfnStruct):
+        """A revision routing entry.
+
+        :param revision_id: The revision identifier. Minimum length: 1. Maximum length: 256.
+        :param weight: The traffic weight for this revision. Minimum: 1. Maximum: 100.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            revision_weight_property = lambda_.CfnWebFunctionEndpoint.RevisionWeightProperty(
+                revision_id="revisionId",
+                weight=1,
+            )
+        """
+
+        revision_id = _p.Prop(
+            "RevisionId", _p.String(min_length=1, max_length=256), required=True
+        )
+        """The revision identifier. Minimum length: 1. Maximum length: 256."""
+
+        weight = _p.Prop("Weight", _p.Integer(minimum=1, maximum=100), required=True)
+        """The traffic weight for this revision. Minimum: 1. Maximum: 100."""
+
+        def __init__(
+            self,
+            *,
+            revision_id: typing.Union[str, IResolvable],
+            weight: typing.Union[int, float, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.revision_id = revision_id
+            self.weight = weight
+
+    class ScalingConfigProperty(_p.CfnStruct):
+        """The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota.
+
+        :param max_environments: The maximum number of concurrent execution environments for the endpoint. This optional limit further constrains the endpoint's scaling. When omitted, the endpoint's scaling is limited only by your account's vCPU quota. Minimum: 2.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            scaling_config_property = lambda_.CfnWebFunctionEndpoint.ScalingConfigProperty(
+                max_environments=123,
+            )
+        """
+
+        max_environments = _p.Prop("MaxEnvironments", _p.Integer(minimum=2))
+        """The maximum number of concurrent execution environments for the endpoint. This optional limit further constrains the endpoint's scaling. When omitted, the endpoint's scaling is limited only by your account's vCPU quota. Minimum: 2."""
+
+        def __init__(
+            self,
+            *,
+            max_environments: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.max_environments = max_environments
+
+    class ThrottleConfigProperty(_p.CfnStruct):
+        """The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota.
+
+        :param rate_limit: The maximum request rate per second for the endpoint, up to a maximum of 10000. This optional limit further constrains the endpoint's request rate. When omitted, the endpoint's request rate is limited only by your account's rate limit quota. Specify 0 to reject all new requests. Other supported values are 100 through 1000 in increments of 100, and 2000 through 10000 in increments of 1000. Supported values can vary by Region; if you specify an unsupported value, the error lists the values available in that Region. Minimum: 0.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            throttle_config_property = lambda_.CfnWebFunctionEndpoint.ThrottleConfigProperty(
+                rate_limit=123,
+            )
+        """
+
+        rate_limit = _p.Prop("RateLimit", _p.Integer(minimum=0))
+        """The maximum request rate per second for the endpoint, up to a maximum of 10000. This optional limit further constrains the endpoint's request rate. When omitted, the endpoint's request rate is limited only by your account's rate limit quota. Specify 0 to reject all new requests. Other supported values are 100 through 1000 in increments of 100, and 2000 through 10000 in increments of 1000. Supported values can vary by Region; if you specify an unsupported value, the error lists the values available in that Region. Minimum: 0."""
+
+        def __init__(
+            self,
+            *,
+            rate_limit: typing.Optional[typing.Union[int, float, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.rate_limit = rate_limit
+
+
+class CfnWebFunctionEndpointProps(_p.CfnStruct):
+    """Properties for defining a ``CfnWebFunctionEndpoint``.
+
+    :param auth_type: The authentication type for the endpoint. Allowed values: ``ApplicationManaged``, ``IamAuth``.
+    :param endpoint_name: The name of the endpoint. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+    :param endpoint_type: The type of the endpoint. Allowed values: ``HomeRegion``, ``MultiRegion``, ``PerRegion``. Changing it requires replacement of the resource.
+    :param function_name: The name of the web function this endpoint belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+    :param description: A description of the endpoint. Minimum length: 0. Maximum length: 256.
+    :param regions: The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource.
+    :param revision_weights: List of revision routing entries. 1 or 2 entries. With 1 entry, weight must be 100. With 2 entries, weights must sum to 100. Minimum items: 1. Maximum items: 2.
+    :param scaling_config: The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota.
+    :param throttle_config: The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota.
+    """
+
+    auth_type = _p.Prop(
+        "AuthType", _p.String(enum=("ApplicationManaged", "IamAuth")), required=True
+    )
+    """The authentication type for the endpoint. Allowed values: ``ApplicationManaged``, ``IamAuth``."""
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the endpoint. Minimum length: 0. Maximum length: 256."""
+
+    endpoint_name = _p.Prop(
+        "EndpointName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the endpoint. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    endpoint_type = _p.Prop(
+        "EndpointType",
+        _p.String(enum=("HomeRegion", "MultiRegion", "PerRegion")),
+        required=True,
+    )
+    """The type of the endpoint. Allowed values: ``HomeRegion``, ``MultiRegion``, ``PerRegion``. Changing it requires replacement of the resource."""
+
+    function_name = _p.Prop(
+        "FunctionName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the web function this endpoint belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    regions = _p.Prop(
+        "Regions",
+        _p.ListOf(
+            _p.String(min_length=1, max_length=50, pattern="^([a-z]{2,}-){2,}[0-9]$")
+        ),
+    )
+    """The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource."""
+
+    revision_weights = _p.Prop(
+        "RevisionWeights",
+        _p.ListOf(
+            _p.Struct(lambda: CfnWebFunctionEndpoint.RevisionWeightProperty),
+            min_items=1,
+            max_items=2,
+        ),
+    )
+    """List of revision routing entries. 1 or 2 entries. With 1 entry, weight must be 100. With 2 entries, weights must sum to 100. Minimum items: 1. Maximum items: 2."""
+
+    scaling_config = _p.Prop(
+        "ScalingConfig", _p.Struct(lambda: CfnWebFunctionEndpoint.ScalingConfigProperty)
+    )
+    """The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota."""
+
+    throttle_config = _p.Prop(
+        "ThrottleConfig",
+        _p.Struct(lambda: CfnWebFunctionEndpoint.ThrottleConfigProperty),
+    )
+    """The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota."""
+
+    def __init__(
+        self,
+        *,
+        auth_type: typing.Union[str, IResolvable],
+        endpoint_name: typing.Union[str, IResolvable],
+        endpoint_type: typing.Union[str, IResolvable],
+        function_name: typing.Union[str, IResolvable],
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        regions: typing.Optional[
+            typing.Union[IResolvable, typing.Sequence[typing.Union[str, IResolvable]]]
+        ] = None,
+        revision_weights: typing.Optional[
+            typing.Union[
+                IResolvable,
+                typing.Sequence[
+                    typing.Union[
+                        IResolvable,
+                        CfnWebFunctionEndpoint.RevisionWeightProperty,
+                        typing.Mapping[str, typing.Any],
+                    ]
+                ],
+            ]
+        ] = None,
+        scaling_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnWebFunctionEndpoint.ScalingConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+        throttle_config: typing.Optional[
+            typing.Union[
+                IResolvable,
+                CfnWebFunctionEndpoint.ThrottleConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ]
+        ] = None,
+    ) -> None:
+        super().__init__()
+        self.auth_type = auth_type
+        self.endpoint_name = endpoint_name
+        self.endpoint_type = endpoint_type
+        self.function_name = function_name
+        self.description = description
+        self.regions = regions
+        self.revision_weights = revision_weights
+        self.scaling_config = scaling_config
+        self.throttle_config = throttle_config
+
+
+class CfnWebFunctionRevision(_p.CfnResourceBase):
+    """Resource Type definition for AWS::Lambda::WebFunctionRevision. An immutable revision of a Lambda web function, containing the function code and configuration.
+
+    :cloudformationResource: AWS::Lambda::WebFunctionRevision
+    :exampleMetadata: fixture=_generated
+
+    Example::
+
+        # The code below shows an example of how to instantiate this type.
+        # The values are placeholders you should change.
+        import cfnpy.aws_lambda as lambda_
+
+        cfn_web_function_revision = lambda_.CfnWebFunctionRevision(self, "MyCfnWebFunctionRevision",
+            build_config=lambda_.CfnWebFunctionRevision.BuildConfigProperty(
+                code_config=lambda_.CfnWebFunctionRevision.CodeConfigProperty(
+                    s3_object=lambda_.CfnWebFunctionRevision.S3ObjectProperty(
+                        bucket="bucket",
+                        key="key",
+                    ),
+                ),
+                runtime_config=lambda_.CfnWebFunctionRevision.RuntimeConfigProperty(
+                    runtime="a0",
+                ),
+            ),
+            function_name="functionName",
+            service_config=lambda_.CfnWebFunctionRevision.ServiceConfigProperty(
+                execution_role_arn="arn:aws:iam::000000000000:role/",
+
+                # the properties below are optional
+                egress_network_connector_arn="arn:aws:lambda:a:000000000000:network-connector:a:0",
+                environment_variables={"key": "environmentVariables"},
+                max_concurrency_per_environment=123,
+                telemetry_config=lambda_.CfnWebFunctionRevision.TelemetryConfigProperty(),
+                timeout_seconds=123,
+            ),
+
+            # the properties below are optional
+            description="description",
+            kms_key_arn="arn:aws:kms:a:000000000000:key/",
+        )
+    """
+
+    CFN_RESOURCE_TYPE_NAME = "AWS::Lambda::WebFunctionRevision"
+    """The CloudFormation resource type name for this resource class."""
+
+    build_config = _p.Prop(
+        "BuildConfig",
+        _p.Struct(lambda: CfnWebFunctionRevision.BuildConfigProperty),
+        required=True,
+    )
+    """The build configuration for the revision. Changing it requires replacement of the resource."""
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the revision. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    function_name = _p.Prop(
+        "FunctionName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the web function this revision belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=20,
+            max_length=2048,
+            pattern="^arn:(aws[a-z-]*){1}:kms:[a-z0-9-]+:[0-9]{12}:key/.*$",
+        ),
+    )
+    """The ARN of the KMS key used to encrypt the revision. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:kms:[a-z0-9-]+:[0-9]{12}:key/.*$``. Changing it requires replacement of the resource."""
+
+    service_config = _p.Prop(
+        "ServiceConfig",
+        _p.Struct(lambda: CfnWebFunctionRevision.ServiceConfigProperty),
+        required=True,
+    )
+    """The service configuration for the revision. Changing it requires replacement of the resource."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        build_config: typing.Union[
+            IResolvable,
+            CfnWebFunctionRevision.BuildConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        function_name: typing.Union[str, IResolvable],
+        service_config: typing.Union[
+            IResolvable,
+            CfnWebFunctionRevision.ServiceConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        """Create a new ``AWS::Lambda::WebFunctionRevision``.
+
+        :param scope: Scope in which this resource is defined.
+        :param id: Construct identifier for this resource (unique in its scope).
+        :param build_config: The build configuration for the revision. Changing it requires replacement of the resource.
+        :param function_name: The name of the web function this revision belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+        :param service_config: The service configuration for the revision. Changing it requires replacement of the resource.
+        :param description: A description of the revision. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+        :param kms_key_arn: The ARN of the KMS key used to encrypt the revision. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:kms:[a-z0-9-]+:[0-9]{12}:key/.*$``. Changing it requires replacement of the resource.
+        """
+        super().__init__(scope, id)
+        self.build_config = build_config
+        self.function_name = function_name
+        self.service_config = service_config
+        self.description = description
+        self.kms_key_arn = kms_key_arn
+
+    @property
+    def attr_created_at(self) -> str:
+        """The ``CreatedAt`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: CreatedAt
+        """
+        return self._att_string("CreatedAt")
+
+    @property
+    def attr_function_arn(self) -> str:
+        """The ``FunctionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: FunctionArn
+        """
+        return self._att_string("FunctionArn")
+
+    @property
+    def attr_revision_arn(self) -> str:
+        """The ``RevisionArn`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: RevisionArn
+        """
+        return self._att_string("RevisionArn")
+
+    @property
+    def attr_revision_id(self) -> str:
+        """The ``RevisionId`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: RevisionId
+        """
+        return self._att_string("RevisionId")
+
+    @property
+    def attr_state(self) -> str:
+        """The ``State`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: State
+        """
+        return self._att_string("State")
+
+    @property
+    def attr_state_reason(self) -> str:
+        """The ``StateReason`` attribute (``Fn::GetAtt``).
+
+        :cloudformationAttribute: StateReason
+        """
+        return self._att_string("StateReason")
+
+    class BuildConfigProperty(_p.CfnStruct):
+        """The build configuration for the revision.
+
+        :param code_config: The code configuration for the revision.
+        :param runtime_config: The runtime configuration for the revision.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            build_config_property = lambda_.CfnWebFunctionRevision.BuildConfigProperty(
+                code_config=lambda_.CfnWebFunctionRevision.CodeConfigProperty(
+                    s3_object=lambda_.CfnWebFunctionRevision.S3ObjectProperty(
+                        bucket="bucket",
+                        key="key",
+                    ),
+                ),
+                runtime_config=lambda_.CfnWebFunctionRevision.RuntimeConfigProperty(
+                    runtime="a0",
+                ),
+            )
+        """
+
+        code_config = _p.Prop(
+            "CodeConfig",
+            _p.Struct(lambda: CfnWebFunctionRevision.CodeConfigProperty),
+            required=True,
+        )
+        """The code configuration for the revision."""
+
+        runtime_config = _p.Prop(
+            "RuntimeConfig",
+            _p.Struct(lambda: CfnWebFunctionRevision.RuntimeConfigProperty),
+            required=True,
+        )
+        """The runtime configuration for the revision."""
+
+        def __init__(
+            self,
+            *,
+            code_config: typing.Union[
+                IResolvable,
+                CfnWebFunctionRevision.CodeConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ],
+            runtime_config: typing.Union[
+                IResolvable,
+                CfnWebFunctionRevision.RuntimeConfigProperty,
+                typing.Mapping[str, typing.Any],
+            ],
+        ) -> None:
+            super().__init__()
+            self.code_config = code_config
+            self.runtime_config = runtime_config
+
+    class CodeConfigProperty(_p.CfnStruct):
+        """The code configuration for the revision.
+
+        :param s3_object: The Amazon S3 location of the deployment artifact.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            code_config_property = lambda_.CfnWebFunctionRevision.CodeConfigProperty(
+                s3_object=lambda_.CfnWebFunctionRevision.S3ObjectProperty(
+                    bucket="bucket",
+                    key="key",
+                ),
+            )
+        """
+
+        s3_object = _p.Prop(
+            "S3Object",
+            _p.Struct(lambda: CfnWebFunctionRevision.S3ObjectProperty),
+            required=True,
+        )
+        """The Amazon S3 location of the deployment artifact."""
+
+        def __init__(
+            self,
+            *,
+            s3_object: typing.Union[
+                IResolvable,
+                CfnWebFunctionRevision.S3ObjectProperty,
+                typing.Mapping[str, typing.Any],
+            ],
+        ) -> None:
+            super().__init__()
+            self.s3_object = s3_object
+
+    class LoggingConfigProperty(_p.CfnStruct):
+        """The logging configuration.
+
+        :param application_log_level: The application log level. Allowed values: ``TRACE``, ``DEBUG``, ``INFO``, ``WARN``, ``ERROR``, ``FATAL``.
+        :param log_group: The CloudWatch log group name. Minimum length: 1. Maximum length: 500. Pattern: ``^[a-zA-Z0-9\\.\\-_/#]+$``.
+        :param system_log_level: The system log level. Allowed values: ``DEBUG``, ``INFO``, ``WARN``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            logging_config_property = lambda_.CfnWebFunctionRevision.LoggingConfigProperty(
+                application_log_level="TRACE",
+                log_group="logGroup",
+                system_log_level="DEBUG",
+            )
+        """
+
+        application_log_level = _p.Prop(
+            "ApplicationLogLevel",
+            _p.String(enum=("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")),
+        )
+        """The application log level. Allowed values: ``TRACE``, ``DEBUG``, ``INFO``, ``WARN``, ``ERROR``, ``FATAL``."""
+
+        log_group = _p.Prop(
+            "LogGroup",
+            _p.String(min_length=1, max_length=500, pattern="^[a-zA-Z0-9\\.\\-_/#]+$"),
+        )
+        """The CloudWatch log group name. Minimum length: 1. Maximum length: 500. Pattern: ``^[a-zA-Z0-9\\.\\-_/#]+$``."""
+
+        system_log_level = _p.Prop(
+            "SystemLogLevel", _p.String(enum=("DEBUG", "INFO", "WARN"))
+        )
+        """The system log level. Allowed values: ``DEBUG``, ``INFO``, ``WARN``."""
+
+        def __init__(
+            self,
+            *,
+            application_log_level: typing.Optional[
+                typing.Union[str, IResolvable]
+            ] = None,
+            log_group: typing.Optional[typing.Union[str, IResolvable]] = None,
+            system_log_level: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.application_log_level = application_log_level
+            self.log_group = log_group
+            self.system_log_level = system_log_level
+
+    class RuntimeConfigProperty(_p.CfnStruct):
+        """The runtime configuration for the revision.
+
+        :param runtime: The runtime identifier. Minimum length: 1. Maximum length: 30. Pattern: ``^[a-z][a-z0-9]*[0-9]+(\\.[a-z0-9]+)*$``.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            runtime_config_property = lambda_.CfnWebFunctionRevision.RuntimeConfigProperty(
+                runtime="a0",
+            )
+        """
+
+        runtime = _p.Prop(
+            "Runtime",
+            _p.String(
+                min_length=1,
+                max_length=30,
+                pattern="^[a-z][a-z0-9]*[0-9]+(\\.[a-z0-9]+)*$",
+            ),
+            required=True,
+        )
+        """The runtime identifier. Minimum length: 1. Maximum length: 30. Pattern: ``^[a-z][a-z0-9]*[0-9]+(\\.[a-z0-9]+)*$``."""
+
+        def __init__(
+            self,
+            *,
+            runtime: typing.Union[str, IResolvable],
+        ) -> None:
+            super().__init__()
+            self.runtime = runtime
+
+    class S3ObjectProperty(_p.CfnStruct):
+        """The S3 location of the function code.
+
+        :param bucket: The S3 bucket name. Minimum length: 3. Maximum length: 63. Pattern: ``^([a-z0-9][a-z0-9\\.\\-]{1,61}[a-z0-9])$``.
+        :param key: The S3 object key. Minimum length: 1. Maximum length: 1024.
+        :param version_id: The S3 object version ID.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            s3_object_property = lambda_.CfnWebFunctionRevision.S3ObjectProperty(
+                bucket="bucket",
+                key="key",
+
+                # the properties below are optional
+                version_id="versionId",
+            )
+        """
+
+        bucket = _p.Prop(
+            "Bucket",
+            _p.String(
+                min_length=3,
+                max_length=63,
+                pattern="^([a-z0-9][a-z0-9\\.\\-]{1,61}[a-z0-9])$",
+            ),
+            required=True,
+        )
+        """The S3 bucket name. Minimum length: 3. Maximum length: 63. Pattern: ``^([a-z0-9][a-z0-9\\.\\-]{1,61}[a-z0-9])$``."""
+
+        key = _p.Prop("Key", _p.String(min_length=1, max_length=1024), required=True)
+        """The S3 object key. Minimum length: 1. Maximum length: 1024."""
+
+        version_id = _p.Prop("VersionId", _p.String())
+        """The S3 object version ID."""
+
+        def __init__(
+            self,
+            *,
+            bucket: typing.Union[str, IResolvable],
+            key: typing.Union[str, IResolvable],
+            version_id: typing.Optional[typing.Union[str, IResolvable]] = None,
+        ) -> None:
+            super().__init__()
+            self.bucket = bucket
+            self.key = key
+            self.version_id = version_id
+
+    class ServiceConfigProperty(_p.CfnStruct):
+        """The service configuration for the revision.
+
+        :param execution_role_arn: The ARN of the execution role. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:iam::[0-9]{12}:role/.*$``.
+        :param egress_network_connector_arn: The versioned ARN of the network connector used for outbound network access from the revision. Minimum length: 1. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*):lambda:[a-z0-9-]+:[0-9]{12}:network-connector:[a-zA-Z0-9_-]+:[0-9]+$``.
+        :param environment_variables: Environment variables for the function. Each item: Minimum length: 1. Each item: Maximum length: 4096.
+        :param max_concurrency_per_environment: The maximum concurrency per environment. Minimum: 1. Maximum: 128.
+        :param telemetry_config: The telemetry configuration.
+        :param timeout_seconds: The function timeout in seconds. Minimum: 3. Maximum: 900.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            service_config_property = lambda_.CfnWebFunctionRevision.ServiceConfigProperty(
+                execution_role_arn="arn:aws:iam::000000000000:role/",
+
+                # the properties below are optional
+                egress_network_connector_arn="arn:aws:lambda:a:000000000000:network-connector:a:0",
+                environment_variables={"key": "environmentVariables"},
+                max_concurrency_per_environment=123,
+                telemetry_config=lambda_.CfnWebFunctionRevision.TelemetryConfigProperty(),
+                timeout_seconds=123,
+            )
+        """
+
+        egress_network_connector_arn = _p.Prop(
+            "EgressNetworkConnectorArn",
+            _p.String(
+                min_length=1,
+                max_length=2048,
+                pattern="^arn:(aws[a-z-]*):lambda:[a-z0-9-]+:[0-9]{12}:network-connector:[a-zA-Z0-9_-]+:[0-9]+$",
+            ),
+        )
+        """The versioned ARN of the network connector used for outbound network access from the revision. Minimum length: 1. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*):lambda:[a-z0-9-]+:[0-9]{12}:network-connector:[a-zA-Z0-9_-]+:[0-9]+$``."""
+
+        environment_variables = _p.Prop(
+            "EnvironmentVariables", _p.MapOf(_p.String(min_length=1, max_length=4096))
+        )
+        """Environment variables for the function. Each item: Minimum length: 1. Each item: Maximum length: 4096."""
+
+        execution_role_arn = _p.Prop(
+            "ExecutionRoleArn",
+            _p.String(
+                min_length=20,
+                max_length=2048,
+                pattern="^arn:(aws[a-z-]*){1}:iam::[0-9]{12}:role/.*$",
+            ),
+            required=True,
+        )
+        """The ARN of the execution role. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:iam::[0-9]{12}:role/.*$``."""
+
+        max_concurrency_per_environment = _p.Prop(
+            "MaxConcurrencyPerEnvironment", _p.Integer(minimum=1, maximum=128)
+        )
+        """The maximum concurrency per environment. Minimum: 1. Maximum: 128."""
+
+        telemetry_config = _p.Prop(
+            "TelemetryConfig",
+            _p.Struct(lambda: CfnWebFunctionRevision.TelemetryConfigProperty),
+        )
+        """The telemetry configuration."""
+
+        timeout_seconds = _p.Prop("TimeoutSeconds", _p.Integer(minimum=3, maximum=900))
+        """The function timeout in seconds. Minimum: 3. Maximum: 900."""
+
+        def __init__(
+            self,
+            *,
+            execution_role_arn: typing.Union[str, IResolvable],
+            egress_network_connector_arn: typing.Optional[
+                typing.Union[str, IResolvable]
+            ] = None,
+            environment_variables: typing.Optional[
+                typing.Union[
+                    IResolvable, typing.Mapping[str, typing.Union[str, IResolvable]]
+                ]
+            ] = None,
+            max_concurrency_per_environment: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+            telemetry_config: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnWebFunctionRevision.TelemetryConfigProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+            timeout_seconds: typing.Optional[
+                typing.Union[int, float, IResolvable]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.execution_role_arn = execution_role_arn
+            self.egress_network_connector_arn = egress_network_connector_arn
+            self.environment_variables = environment_variables
+            self.max_concurrency_per_environment = max_concurrency_per_environment
+            self.telemetry_config = telemetry_config
+            self.timeout_seconds = timeout_seconds
+
+    class TelemetryConfigProperty(_p.CfnStruct):
+        """The telemetry configuration.
+
+        :param logging_config: The logging configuration for the web function.
+        :exampleMetadata: fixture=_generated
+
+        Example::
+
+            # The code below shows an example of how to instantiate this type.
+            # The values are placeholders you should change.
+            import cfnpy.aws_lambda as lambda_
+
+            telemetry_config_property = lambda_.CfnWebFunctionRevision.TelemetryConfigProperty(
+                logging_config=lambda_.CfnWebFunctionRevision.LoggingConfigProperty(),
+            )
+        """
+
+        logging_config = _p.Prop(
+            "LoggingConfig",
+            _p.Struct(lambda: CfnWebFunctionRevision.LoggingConfigProperty),
+        )
+        """The logging configuration for the web function."""
+
+        def __init__(
+            self,
+            *,
+            logging_config: typing.Optional[
+                typing.Union[
+                    IResolvable,
+                    CfnWebFunctionRevision.LoggingConfigProperty,
+                    typing.Mapping[str, typing.Any],
+                ]
+            ] = None,
+        ) -> None:
+            super().__init__()
+            self.logging_config = logging_config
+
+
+class CfnWebFunctionRevisionProps(_p.CfnStruct):
+    """Properties for defining a ``CfnWebFunctionRevision``.
+
+    :param build_config: The build configuration for the revision. Changing it requires replacement of the resource.
+    :param function_name: The name of the web function this revision belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
+    :param service_config: The service configuration for the revision. Changing it requires replacement of the resource.
+    :param description: A description of the revision. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource.
+    :param kms_key_arn: The ARN of the KMS key used to encrypt the revision. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:kms:[a-z0-9-]+:[0-9]{12}:key/.*$``. Changing it requires replacement of the resource.
+    """
+
+    build_config = _p.Prop(
+        "BuildConfig",
+        _p.Struct(lambda: CfnWebFunctionRevision.BuildConfigProperty),
+        required=True,
+    )
+    """The build configuration for the revision. Changing it requires replacement of the resource."""
+
+    description = _p.Prop("Description", _p.String(min_length=0, max_length=256))
+    """A description of the revision. Minimum length: 0. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    function_name = _p.Prop(
+        "FunctionName", _p.String(min_length=1, max_length=256), required=True
+    )
+    """The name of the web function this revision belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
+
+    kms_key_arn = _p.Prop(
+        "KmsKeyArn",
+        _p.String(
+            min_length=20,
+            max_length=2048,
+            pattern="^arn:(aws[a-z-]*){1}:kms:[a-z0-9-]+:[0-9]{12}:key/.*$",
+        ),
+    )
+    """The ARN of the KMS key used to encrypt the revision. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:kms:[a-z0-9-]+:[0-9]{12}:key/.*$``. Changing it requires replacement of the resource."""
+
+    service_config = _p.Prop(
+        "ServiceConfig",
+        _p.Struct(lambda: CfnWebFunctionRevision.ServiceConfigProperty),
+        required=True,
+    )
+    """The service configuration for the revision. Changing it requires replacement of the resource."""
+
+    def __init__(
+        self,
+        *,
+        build_config: typing.Union[
+            IResolvable,
+            CfnWebFunctionRevision.BuildConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        function_name: typing.Union[str, IResolvable],
+        service_config: typing.Union[
+            IResolvable,
+            CfnWebFunctionRevision.ServiceConfigProperty,
+            typing.Mapping[str, typing.Any],
+        ],
+        description: typing.Optional[typing.Union[str, IResolvable]] = None,
+        kms_key_arn: typing.Optional[typing.Union[str, IResolvable]] = None,
+    ) -> None:
+        super().__init__()
+        self.build_config = build_config
+        self.function_name = function_name
+        self.service_config = service_config
+        self.description = description
+        self.kms_key_arn = kms_key_arn
 
 
 class DestinationType(enum.Enum):
