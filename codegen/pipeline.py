@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Optional, Sequence
+from typing import Any, Dict, Optional, Sequence, cast
 
 from codegen.errors import ConfigError
-from codegen.load import load_inputs
+from codegen.load import Inputs, load_inputs
+from codegen.model import naming
 from codegen.model.build import build_model
+from codegen.model.l2 import bindings_file
 from codegen.model.types import Model
 from codegen.render.render import RUNTIME, render_package
 from codegen.write.atomic import clean_leftovers, replace_tree
-from codegen.write.manifest import MANIFEST, inputs_digest, is_current, manifest_bytes
+from codegen.write.manifest import (
+    MANIFEST,
+    code_digest,
+    file_hashes,
+    inputs_digest,
+    is_current,
+    kept_services,
+    manifest_bytes,
+)
 
 
 @dataclass(frozen=True)
@@ -22,12 +36,45 @@ class Summary:
     property_types: int
     files: int
     lines: int
+    regenerated: int
 
     def __str__(self) -> str:
+        kept = self.services - self.regenerated
         return (
             f"{self.resource_types} resource types, {self.property_types} property types, "
-            f"{self.services} services: {self.files} files, {self.lines} lines"
+            f"{self.services} services ({self.regenerated} generated, {kept} unchanged): "
+            f"{self.files} files, {self.lines} lines"
         )
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
+
+
+def service_digests(inputs: Inputs, specs: Path, code: str) -> Dict[str, str]:
+    """Per service module, a digest of all that makes it: the code digest, the spec
+    versions, its types' schemas and resource-specification entries, its L2 and
+    hand-written files."""
+    schemas = {schema["typeName"]: schema for schema in inputs.registry_schemas.values()}
+    spec = inputs.resource_spec
+    digests: Dict[str, Any] = {}
+    for type_name in inputs.type_names:
+        vendor, service, _ = type_name.split("::")
+        module = naming.module_name(vendor, service)
+        if module not in digests:
+            digests[module] = hashlib.sha256(f"{code}\0{spec['ResourceSpecificationVersion']}\0{inputs.registry_version}".encode())
+            for extra in [bindings_file(specs, module), *sorted((RUNTIME / "services" / module).glob("*.py"))]:
+                if extra.is_file():
+                    digests[module].update(extra.read_bytes())
+            if bindings_file(specs, module).is_file():
+                for jsii_file in sorted((specs / "l2").glob("*.jsii.json")):
+                    digests[module].update(jsii_file.read_bytes())
+        digest = digests[module]
+        digest.update(type_name.encode() + _canonical(schemas.get(type_name)))
+        digest.update(_canonical(spec["ResourceTypes"].get(type_name)))
+        prefix = type_name + "."
+        digest.update(_canonical({k: v for k, v in spec["PropertyTypes"].items() if k.startswith(prefix) or k == "Tag"}))
+    return {module: digest.hexdigest() for module, digest in digests.items()}
 
 
 def build(specs: Path, types: Sequence[str]) -> Model:
@@ -41,12 +88,22 @@ def build(specs: Path, types: Sequence[str]) -> Model:
     )
 
 
-def write_files(out: Path, files: Dict[str, bytes]) -> None:
+def write_files(out: Path, files: Dict[str, bytes], kept: Sequence[str] = ()) -> None:
+    """Write ``files`` as the new tree at ``out``; ``kept`` paths are the previous tree's
+    files, linked (not rewritten) into the new one."""
+
     def fill(staging: Path) -> None:
         for relative, data in files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        for relative in kept:
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(out / relative, target)
+            except OSError:
+                shutil.copy2(out / relative, target)
 
     try:
         replace_tree(out, fill)
@@ -72,14 +129,52 @@ def generate(
         raise _output_error(out, exc) from None
     if not force and is_current(out, digest):
         return None
-    model = build(specs, types)
-    files = render_package(model, templates, specs)
-    files[MANIFEST] = manifest_bytes(digest, files)
-    write_files(out, files)
-    return Summary(
-        services=len(model.services),
-        resource_types=sum(len(s.resources) for s in model.services),
-        property_types=sum(len(r.property_types) for s in model.services for r in s.resources),
-        files=len(files) - 1,
-        lines=sum(data.count(b"\n") for path, data in files.items() if path != MANIFEST),
+    inputs = load_inputs(specs, types)
+    digests = service_digests(inputs, specs, code_digest(templates, RUNTIME))
+    kept = {} if force else kept_services(out, digests)
+    model = build_model(
+        resource_spec=inputs.resource_spec,
+        resource_spec_file=inputs.resource_spec_file,
+        registry_schemas=inputs.registry_schemas,
+        registry_version=inputs.registry_version,
+        type_names=[t for t in inputs.type_names if _module(t) not in kept],
     )
+    files = render_package(model, templates, specs, kept_modules=sorted(kept))
+    services: Dict[str, Dict[str, object]] = {
+        module: {k: v for k, v in entry.items() if k != "files"} for module, entry in kept.items()
+    }
+    for service in model.services:
+        prefix = f"cfnpy/{service.module_name}/"
+        services[service.module_name] = {
+            "inputs": digests[service.module_name],
+            "resource_types": len(service.resources),
+            "property_types": sum(len(r.property_types) for r in service.resources),
+            "lines": sum(data.count(b"\n") for path, data in files.items() if path.startswith(prefix)),
+        }
+    hashes = file_hashes(files)
+    kept_files: Dict[str, str] = {}
+    for entry in kept.values():
+        kept_files.update(cast(Dict[str, str], entry["files"]))
+    hashes.update(kept_files)
+    files[MANIFEST] = manifest_bytes(digest, hashes, services)
+    write_files(out, files, sorted(kept_files))
+    prefixes = tuple(f"cfnpy/{module}/" for module in services)
+    others = [path for path in files if path != MANIFEST and not path.startswith(prefixes)]
+    return Summary(
+        services=len(services),
+        resource_types=sum(_count(e, "resource_types") for e in services.values()),
+        property_types=sum(_count(e, "property_types") for e in services.values()),
+        files=len(hashes),
+        lines=sum(_count(e, "lines") for e in services.values()) + sum(files[path].count(b"\n") for path in others),
+        regenerated=len(model.services),
+    )
+
+
+def _count(entry: Dict[str, object], key: str) -> int:
+    value = entry.get(key)
+    return value if isinstance(value, int) else 0
+
+
+def _module(type_name: str) -> str:
+    vendor, service, _ = type_name.split("::")
+    return naming.module_name(vendor, service)

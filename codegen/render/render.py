@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict, Sequence, Tuple
 
 import black
 import jinja2
@@ -71,7 +71,11 @@ def _hand_written_services(runtime: Path) -> Dict[str, Path]:
     return {p.name: p for p in sorted(folder.iterdir()) if p.is_dir()} if folder.is_dir() else {}
 
 
-def render_package(model: Model, templates: Path, specs: Path, runtime: Path = RUNTIME) -> Dict[str, bytes]:
+def render_package(
+    model: Model, templates: Path, specs: Path, runtime: Path = RUNTIME, kept_modules: Sequence[str] = ()
+) -> Dict[str, bytes]:
+    """Every file of the package; ``kept_modules`` are service modules not rendered
+    (their files are kept from the previous output) that the package still lists."""
     env = environment(templates)
     files: Dict[str, bytes] = {}
     module_template = env.get_template("service_module.py.jinja")
@@ -112,7 +116,9 @@ def render_package(model: Model, templates: Path, specs: Path, runtime: Path = R
         if (folder / "__init__.py").exists():
             files.update(_copied(folder, f"{PACKAGE}/{name}"))
             modules.append(name)
-    package = env.get_template("package_init.py.jinja").render(versions=model.versions, modules=sorted(modules))
+    package = env.get_template("package_init.py.jinja").render(
+        versions=model.versions, modules=sorted(set(modules) | set(kept_modules))
+    )
     files[f"{PACKAGE}/__init__.py"] = format_source(package, PACKAGE).encode()
     files[f"{PACKAGE}/py.typed"] = b""
     files["pyproject.toml"] = (
