@@ -46,6 +46,7 @@ test: generate
 	$(PY) -m pytest
 	$(MAKE) typecheck
 
+fuzz: generate ; CFN_AGREEMENT_PROFILE=fuzz $(PY) -m pytest tests/agreement
 typecheck: setup
 	$(PY) -m mypy --strict generated/cfnpy tests/typecheck
 	$(PY) -m mypy --strict codegen

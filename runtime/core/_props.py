@@ -66,7 +66,8 @@ class PropertyValueError(ValidationError):
         self.prop_path = prop_path
         self.value = value
         self.rule = rule
-        super().__init__(f"{prop_path}: {_show(value)} {rule}", path=construct_path, hint=hint)
+        shown = "" if value is NOT_GIVEN else _show(value) + " "
+        super().__init__(f"{prop_path}: {shown}{rule}", path=construct_path, hint=hint)
 
     def at_construct(self, construct_path: str) -> "PropertyValueError":
         """The same error, saying which construct it happened in."""
@@ -75,6 +76,24 @@ class PropertyValueError(ValidationError):
 
 class PropertyTypeError(PropertyValueError, TypeError):
     """A property value has the wrong type."""
+
+
+class PropertyArgumentError(PropertyTypeError):
+    """A generated class was called with arguments its signature refuses: an unknown
+    keyword (with the closest property as a hint), a required property not given, or
+    properties given by position. A ``TypeError``, as Python's own error for such a
+    call, that also names the construct path and the property."""
+
+
+class _NotGiven:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = _NotGiven()
+"""The ``value`` of an error about an argument that was not given at all."""
 
 
 def _show(value: Any) -> str:
@@ -160,7 +179,7 @@ def _compile(pattern: str) -> Any:
 
 
 class _Number(_Scalar[typing.Union[int, float, IResolvable]]):
-    __slots__ = ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum")
+    __slots__ = ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "multiple_of")
 
     def __init__(
         self,
@@ -169,6 +188,7 @@ class _Number(_Scalar[typing.Union[int, float, IResolvable]]):
         maximum: Optional[float] = None,
         exclusive_minimum: Optional[float] = None,
         exclusive_maximum: Optional[float] = None,
+        multiple_of: Optional[float] = None,
         enum: Optional[Tuple[Any, ...]] = None,
     ) -> None:
         super().__init__(enum)
@@ -176,6 +196,7 @@ class _Number(_Scalar[typing.Union[int, float, IResolvable]]):
         self.maximum = maximum
         self.exclusive_minimum = exclusive_minimum
         self.exclusive_maximum = exclusive_maximum
+        self.multiple_of = multiple_of
 
     def _check_range(self, value: Any, path: str) -> None:
         if self.minimum is not None and value < self.minimum:
@@ -186,7 +207,17 @@ class _Number(_Scalar[typing.Union[int, float, IResolvable]]):
             raise PropertyValueError(path, value, f"must be greater than {_num(self.exclusive_minimum)}")
         if self.exclusive_maximum is not None and value >= self.exclusive_maximum:
             raise PropertyValueError(path, value, f"must be less than {_num(self.exclusive_maximum)}")
+        if self.multiple_of is not None and not _is_multiple(value, self.multiple_of):
+            raise PropertyValueError(path, value, f"is not a multiple of {_num(self.multiple_of)}")
         self._check_enum(value, path)
+
+
+def _is_multiple(value: float, step: float) -> bool:
+    # As jsonschema computes it: by the quotient for a float step, by the remainder otherwise.
+    if isinstance(step, float):
+        quotient = value / step
+        return math.isfinite(quotient) and int(quotient) == quotient
+    return value % step == 0
 
 
 def _num(value: float) -> str:
@@ -268,13 +299,21 @@ class Json(ValueSpec[Any]):
 
 
 class ListOf(ValueSpec[typing.Union[IResolvable, Sequence[I]]]):
-    __slots__ = ("item", "min_items", "max_items")
+    __slots__ = ("item", "min_items", "max_items", "unique_items")
     expected = "a list"
 
-    def __init__(self, item: ValueSpec[I], *, min_items: Optional[int] = None, max_items: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        item: ValueSpec[I],
+        *,
+        min_items: Optional[int] = None,
+        max_items: Optional[int] = None,
+        unique_items: bool = False,
+    ) -> None:
         self.item = item
         self.min_items = min_items
         self.max_items = max_items
+        self.unique_items = unique_items
 
     def check(self, value: Any, path: str) -> Any:
         if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
@@ -289,15 +328,71 @@ class ListOf(ValueSpec[typing.Union[IResolvable, Sequence[I]]]):
             raise PropertyValueError(path, value, f"has fewer than the minimum of {self.min_items} items")
         if self.max_items is not None and len(result) > self.max_items:
             raise PropertyValueError(path, value, f"has more than the maximum of {self.max_items} items")
+        if self.unique_items and len(result) > 1:
+            _check_unique(result, value, path)
         return result
 
 
+class _Unknowable(Exception):
+    """A value holds a token: whether two such values are equal is known at deployment only."""
+
+
+def _json_key(value: Any) -> Any:
+    """A hashable stand-in for ``value`` that is equal exactly when the JSON values are
+    (``1 == 1.0``, ``True != 1``, objects whatever their key order), as JSON Schema's
+    uniqueItems compares them."""
+    if isinstance(value, bool):
+        return ("b", value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and Token.is_unresolved(value):
+            raise _Unknowable
+        return ("n", value)
+    if isinstance(value, str):
+        if Token.is_unresolved(value):
+            raise _Unknowable
+        return ("s", value)
+    if value is None:
+        return ("z",)
+    if isinstance(value, CfnStruct):
+        value = value._cfn_values()
+    if isinstance(value, Mapping):
+        return ("o", frozenset((_json_key(k), _json_key(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        if Token.is_unresolved(value):
+            raise _Unknowable
+        return ("a", tuple(_json_key(v) for v in value))
+    raise _Unknowable
+
+
+def _check_unique(items: List[Any], value: Any, path: str) -> None:
+    seen: Dict[Any, int] = {}
+    for index, item in enumerate(items):
+        try:
+            key = _json_key(item)
+        except _Unknowable:
+            continue
+        if key in seen:
+            raise PropertyValueError(path, value, f"has duplicate items (at {seen[key]} and {index}); items must be unique")
+        seen[key] = index
+
+
 class MapOf(ValueSpec[typing.Union[IResolvable, Mapping[str, I]]]):
-    __slots__ = ("item",)
+    __slots__ = ("item", "key_pattern", "min_keys", "max_keys", "_compiled")
     expected = "a mapping of strings to values"
 
-    def __init__(self, item: ValueSpec[I]) -> None:
+    def __init__(
+        self,
+        item: ValueSpec[I],
+        *,
+        key_pattern: Optional[str] = None,
+        min_keys: Optional[int] = None,
+        max_keys: Optional[int] = None,
+    ) -> None:
         self.item = item
+        self.key_pattern = key_pattern
+        self.min_keys = min_keys
+        self.max_keys = max_keys
+        self._compiled: Any = None
 
     def check(self, value: Any, path: str) -> Any:
         if not isinstance(value, Mapping):
@@ -308,7 +403,16 @@ class MapOf(ValueSpec[typing.Union[IResolvable, Mapping[str, I]]]):
         for key, element in value.items():
             if not isinstance(key, str):
                 raise PropertyTypeError(f"{path}[{key!r}]", key, "is not a string key")
+            if self.key_pattern is not None and not Token.is_unresolved(key):
+                if self._compiled is None:
+                    self._compiled = _compile(self.key_pattern)
+                if self._compiled.search(key) is None:
+                    raise PropertyValueError(f"{path}[{key!r}]", key, f"is not a valid key: keys must match {self.key_pattern!r}")
             result[key] = self.item.check(element, f"{path}[{key!r}]")
+        if self.min_keys is not None and len(result) < self.min_keys:
+            raise PropertyValueError(path, value, f"has fewer than the minimum of {self.min_keys} keys")
+        if self.max_keys is not None and len(result) > self.max_keys:
+            raise PropertyValueError(path, value, f"has more than the maximum of {self.max_keys} keys")
         return result
 
 
@@ -448,8 +552,18 @@ class _HasProps:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._props = tuple(v for v in cls.__dict__.values() if isinstance(v, Prop))
+        own = tuple(v for v in cls.__dict__.values() if isinstance(v, Prop))
+        inherited = tuple(p for base in cls.__bases__ for p in getattr(base, "_props", ()))
+        if inherited:
+            # A subclass of a generated class keeps its properties (its own override them).
+            props: Dict[str, Prop[Any]] = {p.name: p for p in inherited}
+            props.update((p.name, p) for p in own)
+            own = tuple(props.values())
+        cls._props = own
         cls._by_key = None
+        init = cls.__dict__.get("__init__")
+        if init is not None and cls.__module__ != __name__ and not hasattr(init, "__wrapped__"):
+            cls.__init__ = _explaining_call_errors(init)  # type: ignore[method-assign]
 
     def _set_value(self, prop: "Prop[Any]", value: Any, path: str) -> None:
         checked = prop.check(value, path)
@@ -483,6 +597,123 @@ class _HasProps:
     def _cfn_values(self) -> Dict[str, Any]:
         values = self._values
         return {p.cfn_name: values[p.name] for p in self._props if p.name in values}
+
+
+def _explaining_call_errors(init: Callable[..., None]) -> Callable[..., None]:
+    """``init``, raising a PropertyArgumentError in place of Python's TypeError when a
+    call does not fit its signature. The signature seen by type checkers and by
+    ``inspect.signature`` (through ``__wrapped__``) stays the generated one; the
+    diagnosis runs only when such a call fails."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TypeError as error:
+            trace = error.__traceback__
+            # No frame below this one: the arguments did not bind (the call never started).
+            if trace is not None and trace.tb_next is None and not isinstance(error, ValidationError):
+                explained = _explain_call(type(self), init, args, kwargs)
+                if explained is not None:
+                    raise explained from None
+            raise
+
+    __init__.__wrapped__ = init  # type: ignore[attr-defined]
+    for attribute in ("__module__", "__name__", "__qualname__", "__doc__"):
+        setattr(__init__, attribute, getattr(init, attribute))
+    return __init__
+
+
+def _explain_call(
+    cls: type, init: Callable[..., None], args: Tuple[Any, ...], kwargs: Dict[str, Any]
+) -> Optional[PropertyArgumentError]:
+    """Why ``cls(*args, **kwargs)`` does not fit ``init``'s signature, or None if unclear."""
+    import inspect
+
+    try:
+        parameters = list(inspect.signature(init).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return None
+    kind = inspect.Parameter
+    if any(p.kind in (kind.VAR_POSITIONAL, kind.VAR_KEYWORD) for p in parameters):
+        return None
+    owner = cls.__qualname__
+    positional = [p.name for p in parameters if p.kind in (kind.POSITIONAL_ONLY, kind.POSITIONAL_OR_KEYWORD)]
+    keywords = [p.name for p in parameters if p.kind is kind.KEYWORD_ONLY]
+    required = [p.name for p in parameters if p.kind is kind.KEYWORD_ONLY and p.default is kind.empty]
+    given = dict(zip(positional, args))
+    given.update((k, v) for k, v in kwargs.items() if k in positional)
+    where = _construct_path(cls, [given.get(name) for name in positional])
+    call = f"{owner}({', '.join(positional + [f'{name}=...' for name in required])})"
+    unknown = [key for key in kwargs if key not in keywords and key not in positional]
+    if unknown:
+        key = unknown[0]
+        return PropertyArgumentError(
+            f"{owner}.{key}",
+            NOT_GIVEN,
+            f"is not a keyword argument of {owner}; its properties are: {', '.join(sorted(keywords)) or '(none)'}",
+            construct_path=where,
+            hint=_close_match(cls, key, keywords),
+        )
+    if len(args) > len(positional):
+        extra = len(args) - len(positional)
+        return PropertyArgumentError(
+            owner,
+            NOT_GIVEN,
+            f"takes its properties as keyword arguments only, but {extra} more positional "
+            f"argument{'s were' if extra > 1 else ' was'} given",
+            construct_path=where,
+            hint=f"name each property: {call}",
+        )
+    twice = [key for key in kwargs if key in positional[: len(args)]]
+    if twice:
+        return PropertyArgumentError(
+            f"{owner}.{twice[0]}", NOT_GIVEN, "was given twice, by position and by keyword", construct_path=where
+        )
+    missing_positional = [name for name in positional if name not in given]
+    if missing_positional:
+        return PropertyArgumentError(
+            owner,
+            NOT_GIVEN,
+            f"needs {' and '.join(repr(n) for n in missing_positional)} first: {call}",
+            construct_path=where,
+        )
+    missing = [name for name in required if name not in kwargs]
+    if missing:
+        others = f" (nor {', '.join(missing[1:])})" if len(missing) > 1 else ""
+        return PropertyArgumentError(
+            f"{owner}.{missing[0]}",
+            NOT_GIVEN,
+            f"is required, but was not given{others}",
+            construct_path=where,
+            hint=f"the required properties of {owner} are {', '.join(required)}: {call}",
+        )
+    return None
+
+
+def _construct_path(cls: type, positional_values: List[Any]) -> Optional[str]:
+    """The path the construct would have had, from its scope and id arguments."""
+    if not issubclass(cls, CfnResourceBase) or len(positional_values) < 2:
+        return None
+    scope, id = positional_values[:2]
+    node = getattr(scope, "node", None)
+    if not isinstance(id, str) or node is None:
+        return None
+    parent = getattr(node, "path", "")
+    return f"{parent}/{id}" if parent else id
+
+
+def _close_match(cls: type, key: str, keywords: List[str]) -> Optional[str]:
+    table = cls._key_table() if issubclass(cls, _HasProps) else {}
+    prop = table.get(key)
+    if prop is not None and prop.name in keywords:
+        return f"Did you mean {prop.name!r}? Keyword arguments are spelled in snake_case."
+    import difflib
+
+    folded = {name.replace("_", "").lower(): name for name in keywords}
+    if key.replace("_", "").lower() in folded:
+        return f"Did you mean {folded[key.replace('_', '').lower()]!r}?"
+    close = difflib.get_close_matches(key, keywords, n=1, cutoff=0.6)
+    return f"Did you mean {close[0]!r}?" if close else None
 
 
 def unknown_key_error(path: str, key: Any, allowed: Iterable[str]) -> PropertyValueError:
@@ -576,7 +807,9 @@ __all__ = [
     "Json",
     "ListOf",
     "MapOf",
+    "NOT_GIVEN",
     "Prop",
+    "PropertyArgumentError",
     "PropertyTypeError",
     "PropertyValueError",
     "String",

@@ -9,7 +9,7 @@ from .environment import ResourceEnvironment
 from .errors import ResolutionError, ValidationError
 from .intrinsics import Fn, ICfnConditionExpression
 from .removal import CfnDeletionPolicy, RemovalPolicy
-from .stack import Stack, is_valid_logical_id
+from .stack import Stack, _suggested_id, is_valid_logical_id
 from .token import IResolvable, IResolveContext, Reference, ResolutionTypeHint, Token
 
 __all__ = [
@@ -82,7 +82,7 @@ class CfnElement(Construct):
             raise ValidationError(
                 f"Invalid logical ID {new_logical_id!r}: logical IDs must match ^[A-Za-z0-9]{{1,255}}$",
                 path=self.node.path,
-                hint="use only letters and digits",
+                hint="use only letters and digits" + _suggested_id(new_logical_id),
             )
         self._cfnpy_logical_id_override = new_logical_id
 

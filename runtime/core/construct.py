@@ -285,10 +285,11 @@ class Node:
             name = self._id
             type_name = type(self._host).__name__
             suffix = f" [{name}]" if name else ""
+            free = next(f"{child_name}{n}" for n in range(2, len(self._children) + 3) if f"{child_name}{n}" not in self._children)
             raise ValidationError(
                 f"There is already a Construct with name '{child_name}' in {type_name}{suffix}",
                 path=self.path or None,
-                hint="construct ids must be unique among siblings; pick another id",
+                hint=f"construct ids must be unique among siblings; pick another id, such as '{free}'",
             )
         self._children[child_name] = child
 

@@ -340,6 +340,12 @@ class Stack(Construct):
         :param old_id:
         :param new_id:
         """
+        if isinstance(new_id, str) and not Token.is_unresolved(new_id) and not is_valid_logical_id(new_id):
+            raise ValidationError(
+                f"Invalid logical ID '{new_id}' (renaming '{old_id}'): logical IDs must match ^[A-Za-z0-9]{{1,255}}$",
+                path=self.node.path or None,
+                hint="use only letters and digits" + _suggested_id(new_id),
+            )
         self._cfnpy_logical_ids.add_rename(old_id, new_id)
 
     def get_logical_id(self, element: CfnElement) -> str:
@@ -553,7 +559,8 @@ class Stack(Construct):
                 raise SynthesisError(
                     f"Invalid logical ID '{logical_id}': logical IDs must match ^[A-Za-z0-9]{{1,255}}$",
                     path=element.node.path,
-                    hint="use override_logical_id() with an alphanumeric id, or change the construct id",
+                    hint="use override_logical_id() with an alphanumeric id, or change the construct id"
+                    + _suggested_id(logical_id),
                 )
             for section, entries in fragment.items():
                 if not isinstance(entries, dict):
@@ -572,6 +579,7 @@ class Stack(Construct):
                         )
                     target[key] = value
                     owners[(section, key)] = element.node.path
+        _check_reference_cycles(self.stack_name, sections.get("Resources", {}), owners)
         for key in sections.get("Parameters", {}):
             if key in sections.get("Resources", {}):
                 raise SynthesisError(
@@ -604,6 +612,112 @@ class Stack(Construct):
             if section not in template and entries:
                 template[section] = entries
         return template
+
+
+def _suggested_id(logical_id: Any) -> str:
+    """`` (such as 'AB')``: ``logical_id`` with only its letters and digits, if that differs."""
+    if not isinstance(logical_id, str):
+        return ""
+    fixed = "".join(c for c in logical_id if c in _ALNUM)[:_LOGICAL_ID_MAX]
+    return f" (such as '{fixed}')" if fixed and fixed != logical_id else ""
+
+
+# Keys of a resource that name things other than resources (conditions, policies).
+_NOT_REFERENCES = frozenset({"Type", "Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy"})
+
+
+def _check_reference_cycles(stack_name: str, resources: Mapping[str, Any], owners: Mapping[tuple[str, str], str]) -> None:
+    """Raise if resources depend on each other in a cycle through Ref, Fn::GetAtt, Fn::Sub or
+    DependsOn in the rendered template: CloudFormation rejects such a template ("Circular
+    dependency between resources") only at deployment."""
+    edges: dict[str, list[tuple[str, str]]] = {}
+    for logical_id, entry in resources.items():
+        found: list[tuple[str, str]] = []
+        if isinstance(entry, Mapping):
+            depends_on = entry.get("DependsOn")
+            for target in [depends_on] if isinstance(depends_on, str) else depends_on or ():
+                if isinstance(target, str):
+                    found.append((target, "DependsOn"))
+            for key, value in entry.items():
+                if key not in _NOT_REFERENCES:
+                    _collect_references(value, key, found)
+        edges[logical_id] = [(target, how) for target, how in found if target in resources]
+    white, grey, black = 0, 1, 2
+    color = dict.fromkeys(edges, white)
+    for start in edges:
+        if color[start] != white:
+            continue
+        color[start] = grey
+        trail: list[tuple[str, int]] = [(start, 0)]
+        while trail:
+            node, index = trail[-1]
+            if index == len(edges[node]):
+                color[node] = black
+                trail.pop()
+                continue
+            trail[-1] = (node, index + 1)
+            target, _ = edges[node][index]
+            if color[target] == grey:
+                ids = [n for n, _ in trail]
+                cycle = ids[ids.index(target) :]
+                _raise_cycle(stack_name, cycle, edges, owners)
+            if color[target] == white:
+                color[target] = grey
+                trail.append((target, 0))
+
+
+def _collect_references(value: Any, where: str, found: list[tuple[str, str]]) -> None:
+    if isinstance(value, Mapping):
+        if len(value) == 1:
+            ((key, argument),) = value.items()
+            target: Any = None
+            if key == "Ref":
+                target = argument
+            elif key == "Fn::GetAtt":
+                target = argument[0] if isinstance(argument, list) and argument else argument
+                target = target.split(".", 1)[0] if isinstance(target, str) else None
+            elif key == "Fn::Sub":
+                text: Any = argument
+                names: Mapping[str, Any] = {}
+                if isinstance(argument, list) and argument:
+                    text = argument[0]
+                    names = argument[1] if len(argument) > 1 and isinstance(argument[1], Mapping) else {}
+                if isinstance(text, str):
+                    import re
+
+                    for match in re.finditer(r"\$\{([^!}][^}]*)\}", text):
+                        name = match.group(1).split(".", 1)[0]
+                        if name not in names:
+                            found.append((name, f"{where} (Fn::Sub ${{{match.group(1)}}})"))
+            if isinstance(target, str):
+                found.append((target, f"{where} ({key} {target})"))
+        for key, item in value.items():
+            _collect_references(item, f"{where}.{key}", found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _collect_references(item, f"{where}[{index}]", found)
+
+
+def _raise_cycle(
+    stack_name: str, cycle: list[str], edges: Mapping[str, list[tuple[str, str]]], owners: Mapping[tuple[str, str], str]
+) -> None:
+    def path(logical_id: str) -> str:
+        return owners.get(("Resources", logical_id), logical_id)
+
+    links = []
+    for index, source in enumerate(cycle):
+        target = cycle[(index + 1) % len(cycle)]
+        how = next(h for t, h in edges[source] if t == target)
+        links.append(f"{path(source)} needs {path(target)} through {how}")
+    raise SynthesisError(
+        f"Dependency cycle detected in stack '{stack_name}': "
+        + " -> ".join(path(n) for n in cycle + cycle[:1])
+        + " ("
+        + "; ".join(links)
+        + ")",
+        path=path(cycle[0]),
+        hint="CloudFormation cannot create resources that need each other: remove one of these references",
+    )
 
 
 def _parse_env(env: Environment | Mapping[str, str | None] | None) -> tuple[str | None, str | None]:
