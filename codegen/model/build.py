@@ -49,6 +49,11 @@ _CONSTRAINT_KEYS = {
     "enum": "enum",
     "minItems": "min_items",
     "maxItems": "max_items",
+    "uniqueItems": "unique_items",
+    "multipleOf": "multiple_of",
+    "minProperties": "min_keys",
+    "maxProperties": "max_keys",
+    "const": "enum",
 }
 
 
@@ -82,10 +87,28 @@ def _constraints(source: _Source, node: Mapping[str, Any], path: List[PathPart])
             if not isinstance(value, list) or not value:
                 raise source.error(path + [key], "enum must be a non-empty array")
             value = tuple(value)
+        elif key == "const":  # one allowed value: an enum of one
+            if "enum" in node or not isinstance(value, (str, int, float, bool)):
+                continue
+            value = (value,)
+        elif key == "uniqueItems":
+            if not isinstance(value, bool):
+                raise source.error(path + [key], f"uniqueItems must be a boolean, not {value!r}")
+            if not value:
+                continue
+        elif key == "multipleOf" and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0
+        ):
+            raise source.error(path + [key], f"multipleOf must be a number above 0, not {value!r}")
         elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise source.error(path + [key], f"{key} must be a finite number, not {value!r}")
         values[field] = value
-    for low, high in (("minimum", "maximum"), ("min_length", "max_length"), ("min_items", "max_items")):
+    for low, high in (
+        ("minimum", "maximum"),
+        ("min_length", "max_length"),
+        ("min_items", "max_items"),
+        ("min_keys", "max_keys"),
+    ):
         if values.get(low) is not None and values.get(high) is not None and values[low] > values[high]:
             raise source.error(path, f"{low} {values[low]} is greater than {high} {values[high]}")
     return Constraints(**values)
@@ -164,6 +187,9 @@ class _RegistryResource:
             value_schema = self._map_values(node, path)
             if value_schema is not None:
                 schema, schema_path = value_schema
+                patterns = node.get("patternProperties")
+                if isinstance(patterns, dict) and len(patterns) == 1 and node.get("additionalProperties") is False:
+                    own = own.merged(Constraints(key_pattern=next(iter(patterns))))
                 return TypeRef.map_of(self.type_of(schema, schema_path, hint), own)
             return TypeRef.of_primitive(JSON, own)
         raise self.source.error(path + ["type"], f"unknown type {kind!r}")

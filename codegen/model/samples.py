@@ -7,6 +7,7 @@ property's name) when it fits the constraints, else derived from the pattern.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable, List, Optional
 
@@ -198,6 +199,10 @@ def sample_number(c: Constraints, integral: bool) -> Any:
         value = low
     if high is not None and value > high:
         value = high if low is None else low
+    if c.multiple_of:
+        value = math.ceil(value / c.multiple_of) * c.multiple_of
+        if high is not None and value > high:
+            value -= c.multiple_of
     if integral:
         return int(value)
     return float(value) if not float(value).is_integer() else int(value)
@@ -229,10 +234,15 @@ def sample_value(
     if type_ref.kind == "list":
         assert type_ref.item is not None
         count = max(1, c.min_items or 0)
-        return [sample_value(type_ref.item, name, struct) for _ in range(count)]
+        items = [sample_value(type_ref.item, name, struct) for _ in range(count)]
+        if c.unique_items and count > 1 and all(isinstance(i, (str, int)) and not isinstance(i, bool) for i in items):
+            items = [f"{item}{index}" if isinstance(item, str) else item + index for index, item in enumerate(items)]
+        return items
     if type_ref.kind == "map":
         assert type_ref.item is not None
-        return {"key": sample_value(type_ref.item, name, struct)}
+        key_constraints = Constraints(pattern=c.key_pattern)
+        keys = [sample_string(f"key{index}" if index else "key", key_constraints) for index in range(max(1, c.min_keys or 0))]
+        return {key: sample_value(type_ref.item, name, struct) for key in keys}
     if type_ref.kind == "union":
         return sample_value(type_ref.options[0], name, struct)
     raise ValueError(f"no sample for {type_ref}")

@@ -36,6 +36,13 @@ class Constraints:
     enum: Optional[Tuple[Any, ...]] = None
     min_items: Optional[int] = None
     max_items: Optional[int] = None
+    unique_items: Optional[bool] = None
+    multiple_of: Optional[float] = None
+    # Maps: the number of keys (minProperties/maxProperties) and the one pattern keys
+    # must match (patternProperties with additionalProperties false).
+    min_keys: Optional[int] = None
+    max_keys: Optional[int] = None
+    key_pattern: Optional[str] = None
 
     def merged(self, other: "Constraints") -> "Constraints":
         """These constraints with ``other``'s set values laid over them."""

@@ -114,12 +114,12 @@ _SPEC_CLASS = {
 _ACCEPTED = {
     "String": ("min_length", "max_length", "pattern", "enum"),
     "Timestamp": ("min_length", "max_length", "pattern", "enum"),
-    "Integer": ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "enum"),
-    "Double": ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "enum"),
+    "Integer": ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "multiple_of", "enum"),
+    "Double": ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "multiple_of", "enum"),
     "Boolean": ("enum",),
     "Json": (),
-    "ListOf": ("min_items", "max_items"),
-    "MapOf": (),
+    "ListOf": ("min_items", "max_items", "unique_items"),
+    "MapOf": ("key_pattern", "min_keys", "max_keys"),
 }
 
 
@@ -146,7 +146,7 @@ def spec_expression(t: TypeRef, owner: str) -> Node:
         return call("_p.ListOf", spec_expression(t.item, owner), *_kwargs("ListOf", t.constraints))
     if t.kind == "map":
         assert t.item is not None
-        return call("_p.MapOf", spec_expression(t.item, owner))
+        return call("_p.MapOf", spec_expression(t.item, owner), *_kwargs("MapOf", t.constraints))
     if t.kind == "union":
         return call("_p.Union", *(spec_expression(o, owner) for o in t.options))
     raise ValueError(t.kind)
@@ -174,6 +174,16 @@ def constraint_notes(t: TypeRef) -> List[str]:
         notes.append(f"Minimum items: {c.min_items}")
     if c.max_items is not None:
         notes.append(f"Maximum items: {c.max_items}")
+    if c.unique_items:
+        notes.append("Items must be unique")
+    if c.multiple_of is not None:
+        notes.append(f"Multiple of: {_number(c.multiple_of)}")
+    if c.min_keys is not None:
+        notes.append(f"Minimum keys: {c.min_keys}")
+    if c.max_keys is not None:
+        notes.append(f"Maximum keys: {c.max_keys}")
+    if c.key_pattern is not None:
+        notes.append(f"Key pattern: ``{c.key_pattern}``")
     if c.pattern is not None:
         notes.append(f"Pattern: ``{c.pattern}``")
     if c.enum is not None:

@@ -9,7 +9,7 @@ reading of the schema):
   deterministically from ``specs/CloudformationSchema.zip``.
 * ``Oracle``: jsonschema's Draft 7 validator on the schema, with patterns read by the
   ``regex`` module (as the runtime reads them) and with the deliberate differences
-  listed in ``DELIBERATE`` (and the pending generator changes in ``PENDING``) applied
+  listed in ``DELIBERATE`` applied
   to the schema, each in one place.
 * ``ValueStrategies``: hypothesis strategies for property values, valid and invalid,
   near every bound the schema sets.
@@ -309,8 +309,9 @@ DELIBERATE: Dict[str, str] = {
         "accepts anything there."
     ),
     "CROSS_PROPERTY_RULES": (
-        "oneOf, anyOf, allOf, not, dependencies, if/then/else (rules relating several "
-        "properties, such as 'exactly one of A or B') are not checked, as AWS CDK's L1s do "
+        "oneOf, anyOf, allOf, not, dependencies, if/then/else, and minProperties/maxProperties "
+        "on a structure (rules relating several properties, such as 'exactly one of A or B' or "
+        "'at least one of them') are not checked, as AWS CDK's L1s do "
         "not: each property has one value spec of its own; CloudFormation checks them at "
         "deployment. The oracle drops these keywords."
     ),
@@ -338,10 +339,9 @@ DELIBERATE: Dict[str, str] = {
     ),
 }
 
-# Constraints the schema states and the generator does not (yet) emit: relaxed in the
-# oracle until it does; each has a strict xfail test in test_schema_agreement.py that
-# passes once the generator emits it (then drop the entry).
-PENDING: Dict[str, str] = {
+# Constraints once missing from the generated validators, now emitted: no longer relaxed;
+# each keeps an example on which the two sides must agree (test_schema_agreement.py).
+EMITTED: Dict[str, str] = {
     "uniqueItems": "list items must be distinct (runtime ready: ListOf(..., unique_items=True))",
     "minProperties": "a map's minimum number of keys (runtime ready: MapOf(..., min_keys=N))",
     "maxProperties": "a map's maximum number of keys (runtime ready: MapOf(..., max_keys=N))",
@@ -359,7 +359,7 @@ RELAXATIONS: Tuple[str, ...] = (
     "FREE_FORM_JSON",
     "CROSS_PROPERTY_RULES",
     "REF_SIBLINGS",
-) + tuple(PENDING)
+)
 _CROSS_PROPERTY = ("oneOf", "anyOf", "allOf", "not", "dependencies", "dependentRequired", "dependentSchemas", "if", "then", "else")
 _NOT_VALIDATED = ("format", "contains", "propertyNames", "prefixItems", "additionalItems")
 
@@ -367,7 +367,7 @@ _NOT_VALIDATED = ("format", "contains", "propertyNames", "prefixItems", "additio
 class Oracle:
     """jsonschema's verdict on a resource's properties (CloudFormation names).
 
-    ``relax`` names the entries of DELIBERATE and PENDING to apply (all by default); the
+    ``relax`` names the entries of DELIBERATE to apply (all by default); the
     tests switch one off to show the disagreement it accounts for."""
 
     def __init__(self, doc: Mapping[str, Any], relax: Iterable[str] = RELAXATIONS) -> None:
@@ -398,7 +398,7 @@ class Oracle:
         self.validator = jsonschema.validators.extend(jsonschema.Draft7Validator, overrides)(self.schema)  # type: ignore[no-untyped-call]
 
     def _relax(self, root: Dict[str, Any], node: Any) -> Any:
-        """The deliberate differences and pending changes, applied to a schema tree."""
+        """The deliberate differences, applied to a schema tree."""
         if isinstance(node, list):
             return [self._relax(root, item) for item in node]
         if not isinstance(node, dict):
@@ -406,7 +406,7 @@ class Oracle:
         relax = self.relax
         if "FREE_FORM_JSON" in relax and is_free_form(root, node):
             return {}
-        dropped = set(PENDING) & relax
+        dropped = set(EMITTED) & relax
         if "CROSS_PROPERTY_RULES" in relax:
             dropped.update(_CROSS_PROPERTY)
         out: Dict[str, Any] = {}
@@ -419,6 +419,10 @@ class Oracle:
                 out[key] = value
             else:
                 out[key] = self._relax(root, value)
+        if "CROSS_PROPERTY_RULES" in relax and (isinstance(node.get("properties"), dict) or "$ref" in node):
+            # On a structure, a property count is a rule over several properties.
+            out.pop("minProperties", None)
+            out.pop("maxProperties", None)
         if is_struct(node):
             if "CLOSED_PROPERTY_TYPES" in relax:
                 out["additionalProperties"] = False

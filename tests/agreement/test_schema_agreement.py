@@ -11,9 +11,9 @@ example, and an accepted example must come out of the template unchanged.
 
 Where they may differ on purpose, the difference is listed in
 ``agreement_schema.DELIBERATE`` with its reason and applied to the oracle in one
-place; schema constraints the generator does not emit yet are listed in
-``agreement_schema.PENDING``, each with a strict xfail test below that passes once the
-generator emits it. ``test_deliberate_difference_is_real`` shows each listed
+place; constraints the generated validators once lacked are listed in
+``agreement_schema.EMITTED``, each with an example both sides must reject.
+``test_deliberate_difference_is_real`` shows each listed
 difference on a concrete example, so none of them hides anything else.
 
 The sample is generated into a temporary package once per session and exercised in
@@ -45,7 +45,7 @@ ROOT = HERE.parent.parent
 DRIVER = HERE / "agreement_driver.py"
 PROFILE = os.environ.get("CFN_AGREEMENT_PROFILE", "default")
 WORKERS = max(1, min(2, os.cpu_count() or 1))
-# Types generated besides the sample, for the concrete examples of pending changes.
+# Types generated besides the sample, for the concrete examples of the emitted constraints.
 EXTRA_TYPES = ("AWS::EC2::CustomerGateway", "AWS::S3::Bucket")
 TESTED = (agreement.PRIMARY,) + agreement.SAMPLE
 
@@ -150,7 +150,7 @@ OMICS = {"WorkflowId": "1234567", "VersionName": "v1"}
 GATEWAY = {"IpAddress": "192.0.2.1", "Type": "ipsec.1"}
 
 # name -> (type, instance): the class and the schema disagree on the instance unless
-# the oracle applies that entry of DELIBERATE / PENDING.
+# the oracle applies that entry of DELIBERATE (EMITTED ones: the two sides agree).
 EXAMPLES: Dict[str, Tuple[str, Dict[str, Any]]] = {
     "NONE_IS_ABSENT": (agreement.PRIMARY, {**EIC, "MaximumRetryAttempts": None}),
     "CLOSED_PROPERTY_TYPES": (
@@ -205,8 +205,8 @@ def example_verdicts(package: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 def test_every_difference_has_an_example() -> None:
-    assert set(EXAMPLES) == set(agreement.RELAXATIONS)
-    assert set(agreement.RELAXATIONS) <= set(agreement.DELIBERATE) | set(agreement.PENDING)
+    assert set(EXAMPLES) == set(agreement.RELAXATIONS) | set(agreement.EMITTED)
+    assert set(agreement.RELAXATIONS) <= set(agreement.DELIBERATE)
 
 
 @pytest.mark.parametrize("name", [n for n in EXAMPLES if n in agreement.DELIBERATE])
@@ -217,38 +217,14 @@ def test_deliberate_difference_is_real(example_verdicts: Dict[Tuple[str, bool], 
     assert strict["class"] != strict["schema"], strict
 
 
-@pytest.mark.parametrize("name", [n for n in EXAMPLES if n in agreement.PENDING])
-def test_pending_difference_is_real(example_verdicts: Dict[Tuple[str, bool], Any], name: str) -> None:
-    relaxed, strict = example_verdicts[(name, True)], example_verdicts[(name, False)]
-    assert relaxed["class"] == relaxed["schema"], relaxed
-    # The schema rejects the example; the class accepts it until the generator emits the rule.
-    assert strict["schema"] is False, strict
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=f"generator does not emit {name} yet: {agreement.PENDING[name]} "
-                "(codegen/model/build.py _CONSTRAINT_KEYS/_map_values, codegen/model/types.py "
-                "Constraints, codegen/render/views.py _ACCEPTED/spec_expression); "
-                "when this passes, drop the entry from agreement_schema.PENDING",
-            ),
-        )
-        for name in agreement.PENDING
-    ],
-)
-def test_generator_emits_pending_constraint(example_verdicts: Dict[Tuple[str, bool], Any], name: str) -> None:
+@pytest.mark.parametrize("name", sorted(agreement.EMITTED))
+def test_generator_emits_constraint(example_verdicts: Dict[Tuple[str, bool], Any], name: str) -> None:
+    """A constraint the generated validators once lacked: both sides reject its example."""
     strict = example_verdicts[(name, False)]
-    assert strict["class"] == strict["schema"], strict
+    assert strict["class"] == strict["schema"] is False, strict
 
 
-# -- the runtime's value specs for the pending constraints, against jsonschema ------------
-# (the generator does not emit them yet; their behaviour is fixed here so the generator
-# change is only to emit them)
+# -- the runtime's value specs for those constraints, against jsonschema ------------
 
 from cfnpy.core import _props as _p  # noqa: E402
 from cfnpy.core._props import PropertyValueError  # noqa: E402

@@ -73,8 +73,10 @@ class CfnRestApi(_p.CfnResourceBase):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-apikeysourcetype
     """
 
-    binary_media_types = _p.Prop("BinaryMediaTypes", _p.ListOf(_p.String()))
-    """The ``BinaryMediaTypes`` property.
+    binary_media_types = _p.Prop(
+        "BinaryMediaTypes", _p.ListOf(_p.String(), unique_items=True)
+    )
+    """The ``BinaryMediaTypes`` property. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-binarymediatypes
     """
@@ -147,7 +149,10 @@ class CfnRestApi(_p.CfnResourceBase):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-name
     """
 
-    parameters = _p.Prop("Parameters", _p.Union(_p.MapOf(_p.String()), _p.String()))
+    parameters = _p.Prop(
+        "Parameters",
+        _p.Union(_p.MapOf(_p.String(), key_pattern="[a-zA-Z0-9]+"), _p.String()),
+    )
     """The ``Parameters`` property.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-parameters
@@ -233,7 +238,7 @@ class CfnRestApi(_p.CfnResourceBase):
         :param scope: Scope in which this resource is defined.
         :param id: Construct identifier for this resource (unique in its scope).
         :param api_key_source_type: The ``ApiKeySourceType`` property.
-        :param binary_media_types: The ``BinaryMediaTypes`` property.
+        :param binary_media_types: The ``BinaryMediaTypes`` property. Items must be unique.
         :param body: An OpenAPI specification that defines a set of RESTful APIs in JSON format. For YAML templates, you can also provide the specification in YAML format.
         :param body_s3_location: The Amazon Simple Storage Service (Amazon S3) location that points to an OpenAPI file, which defines a set of RESTful APIs in JSON or YAML format.
         :param clone_from: The ``CloneFrom`` property.
@@ -291,8 +296,8 @@ class CfnRestApi(_p.CfnResourceBase):
         """The ``EndpointConfiguration`` property type specifies the endpoint types and IP address types of a REST API. ``EndpointConfiguration`` is a property of the [AWS::ApiGateway::RestApi](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html) resource.
 
         :param ip_address_type: The ``IpAddressType`` property.
-        :param types: The ``Types`` property.
-        :param vpc_endpoint_ids: The ``VpcEndpointIds`` property.
+        :param types: The ``Types`` property. Items must be unique.
+        :param vpc_endpoint_ids: The ``VpcEndpointIds`` property. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-restapi-endpointconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -313,14 +318,16 @@ class CfnRestApi(_p.CfnResourceBase):
         ip_address_type = _p.Prop("IpAddressType", _p.String())
         """The ``IpAddressType`` property."""
 
-        types = _p.Prop("Types", _p.ListOf(_p.String()))
-        """The ``Types`` property.
+        types = _p.Prop("Types", _p.ListOf(_p.String(), unique_items=True))
+        """The ``Types`` property. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-restapi-endpointconfiguration.html#cfn-apigateway-restapi-endpointconfiguration-types
         """
 
-        vpc_endpoint_ids = _p.Prop("VpcEndpointIds", _p.ListOf(_p.String()))
-        """The ``VpcEndpointIds`` property.
+        vpc_endpoint_ids = _p.Prop(
+            "VpcEndpointIds", _p.ListOf(_p.String(), unique_items=True)
+        )
+        """The ``VpcEndpointIds`` property. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-restapi-endpointconfiguration.html#cfn-apigateway-restapi-endpointconfiguration-vpcendpointids
         """
@@ -448,7 +455,7 @@ class CfnRestApiProps(_p.CfnStruct):
     """Properties for defining a ``CfnRestApi``.
 
     :param api_key_source_type: The ``ApiKeySourceType`` property.
-    :param binary_media_types: The ``BinaryMediaTypes`` property.
+    :param binary_media_types: The ``BinaryMediaTypes`` property. Items must be unique.
     :param body: An OpenAPI specification that defines a set of RESTful APIs in JSON format. For YAML templates, you can also provide the specification in YAML format.
     :param body_s3_location: The Amazon Simple Storage Service (Amazon S3) location that points to an OpenAPI file, which defines a set of RESTful APIs in JSON or YAML format.
     :param clone_from: The ``CloneFrom`` property.
@@ -475,8 +482,10 @@ class CfnRestApiProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-apikeysourcetype
     """
 
-    binary_media_types = _p.Prop("BinaryMediaTypes", _p.ListOf(_p.String()))
-    """The ``BinaryMediaTypes`` property.
+    binary_media_types = _p.Prop(
+        "BinaryMediaTypes", _p.ListOf(_p.String(), unique_items=True)
+    )
+    """The ``BinaryMediaTypes`` property. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-binarymediatypes
     """
@@ -549,7 +558,10 @@ class CfnRestApiProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-name
     """
 
-    parameters = _p.Prop("Parameters", _p.Union(_p.MapOf(_p.String()), _p.String()))
+    parameters = _p.Prop(
+        "Parameters",
+        _p.Union(_p.MapOf(_p.String(), key_pattern="[a-zA-Z0-9]+"), _p.String()),
+    )
     """The ``Parameters`` property.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-parameters

@@ -165,9 +165,11 @@ class CfnTable(_p.CfnResourceBase):
 
     attribute_definitions = _p.Prop(
         "AttributeDefinitions",
-        _p.ListOf(_p.Struct(lambda: CfnTable.AttributeDefinitionProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnTable.AttributeDefinitionProperty), unique_items=True
+        ),
     )
-    """A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table.
+    """A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html#cfn-dynamodb-table-attributedefinitions
     """
@@ -318,9 +320,13 @@ class CfnTable(_p.CfnResourceBase):
 
     vector_indexes = _p.Prop(
         "VectorIndexes",
-        _p.ListOf(_p.Struct(lambda: CfnTable.VectorIndexProperty), min_items=1),
+        _p.ListOf(
+            _p.Struct(lambda: CfnTable.VectorIndexProperty),
+            min_items=1,
+            unique_items=True,
+        ),
     )
-    """The ``VectorIndexes`` property. Minimum items: 1."""
+    """The ``VectorIndexes`` property. Minimum items: 1. Items must be unique."""
 
     warm_throughput = _p.Prop(
         "WarmThroughput", _p.Struct(lambda: CfnTable.WarmThroughputProperty)
@@ -482,7 +488,7 @@ class CfnTable(_p.CfnResourceBase):
         :param scope: Scope in which this resource is defined.
         :param id: Construct identifier for this resource (unique in its scope).
         :param key_schema: Specifies the attributes that make up the primary key for the table. The attributes in the ``KeySchema`` property must also be defined in the ``AttributeDefinitions`` property. Minimum items: 1. Changing it requires replacement of the resource.
-        :param attribute_definitions: A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table.
+        :param attribute_definitions: A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table. Items must be unique.
         :param billing_mode: Specify how you are charged for read and write throughput and how you manage capacity. Valid values include: + ``PAY_PER_REQUEST`` - We recommend using ``PAY_PER_REQUEST`` for most DynamoDB workloads. ``PAY_PER_REQUEST`` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html). + ``PROVISIONED`` - We recommend using ``PROVISIONED`` for steady workloads with predictable growth where capacity requirements can be reliably forecasted. ``PROVISIONED`` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html). If not specified, the default is ``PROVISIONED``. Allowed values: ``PAY_PER_REQUEST``, ``PROVISIONED``.
         :param contributor_insights_specification: The settings used to specify whether to enable CloudWatch Contributor Insights for the table and define which events to monitor.
         :param deletion_protection_enabled: Determines if a table is protected from deletion. When enabled, the table cannot be deleted by any user or process. This setting is disabled by default. For more information, see [Using deletion protection](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection) in the *Developer Guide*.
@@ -500,7 +506,7 @@ class CfnTable(_p.CfnResourceBase):
         :param table_name: A name for the table. If you don't specify a name, CFNlong generates a unique physical ID and uses that ID for the table name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html). If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name. Minimum length: 1. Maximum length: 1024. Changing it requires replacement of the resource.
         :param tags: An array of key-value pairs to apply to this resource. For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
         :param time_to_live_specification: Specifies the Time to Live (TTL) settings for the table. For detailed information about the limits in DynamoDB, see [Limits in Amazon DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the Amazon DynamoDB Developer Guide.
-        :param vector_indexes: The ``VectorIndexes`` property. Minimum items: 1.
+        :param vector_indexes: The ``VectorIndexes`` property. Minimum items: 1. Items must be unique.
         :param warm_throughput: Represents the warm throughput (in read units per second and write units per second) for creating a table.
         """
         super().__init__(scope, id)
@@ -637,7 +643,7 @@ class CfnTable(_p.CfnResourceBase):
         """The options for imported source files in CSV format. The values are Delimiter and HeaderList.
 
         :param delimiter: The delimiter used for separating items in the CSV file being imported. Changing it requires replacement of the resource.
-        :param header_list: List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header. Changing it requires replacement of the resource.
+        :param header_list: List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header. Items must be unique. Changing it requires replacement of the resource.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-csv.html
         :exampleMetadata: fixture=_generated
@@ -660,8 +666,8 @@ class CfnTable(_p.CfnResourceBase):
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-csv.html#cfn-dynamodb-table-csv-delimiter
         """
 
-        header_list = _p.Prop("HeaderList", _p.ListOf(_p.String()))
-        """List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header. Changing it requires replacement of the resource.
+        header_list = _p.Prop("HeaderList", _p.ListOf(_p.String(), unique_items=True))
+        """List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header. Items must be unique. Changing it requires replacement of the resource.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-csv.html#cfn-dynamodb-table-csv-headerlist
         """
@@ -684,7 +690,7 @@ class CfnTable(_p.CfnResourceBase):
         """Represents the properties of a global secondary index.
 
         :param index_name: The name of the global secondary index. The name must be unique among all other indexes on this table. Minimum length: 3. Maximum length: 255. Pattern: ``^[a-zA-Z0-9_.-]+$``.
-        :param key_schema: The ``KeySchema`` property. Minimum items: 1.
+        :param key_schema: The ``KeySchema`` property. Minimum items: 1. Items must be unique.
         :param projection: Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
         :param contributor_insights_specification: The settings used to specify whether to enable CloudWatch Contributor Insights for the global table and define which events to monitor.
         :param on_demand_throughput: The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify ``MaxReadRequestUnits``, ``MaxWriteRequestUnits``, or both. You must use either ``OnDemandThroughput`` or ``ProvisionedThroughput`` based on your table's capacity mode.
@@ -742,10 +748,14 @@ class CfnTable(_p.CfnResourceBase):
 
         key_schema = _p.Prop(
             "KeySchema",
-            _p.ListOf(_p.Struct(lambda: CfnTable.KeySchemaProperty), min_items=1),
+            _p.ListOf(
+                _p.Struct(lambda: CfnTable.KeySchemaProperty),
+                min_items=1,
+                unique_items=True,
+            ),
             required=True,
         )
-        """The ``KeySchema`` property. Minimum items: 1.
+        """The ``KeySchema`` property. Minimum items: 1. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-globalsecondaryindex.html#cfn-dynamodb-table-globalsecondaryindex-keyschema
         """
@@ -1093,7 +1103,7 @@ class CfnTable(_p.CfnResourceBase):
         """Represents the properties of a local secondary index. A local secondary index can only be created when its parent table is created.
 
         :param index_name: The name of the local secondary index. The name must be unique among all other indexes on this table. Minimum length: 3. Maximum length: 255. Pattern: ``^[a-zA-Z0-9_.-]+$``.
-        :param key_schema: The ``KeySchema`` property. Minimum items: 2. Maximum items: 2.
+        :param key_schema: The ``KeySchema`` property. Minimum items: 2. Maximum items: 2. Items must be unique.
         :param projection: Represents attributes that are copied (projected) from the table into the local secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-localsecondaryindex.html
@@ -1131,11 +1141,14 @@ class CfnTable(_p.CfnResourceBase):
         key_schema = _p.Prop(
             "KeySchema",
             _p.ListOf(
-                _p.Struct(lambda: CfnTable.KeySchema2Property), min_items=2, max_items=2
+                _p.Struct(lambda: CfnTable.KeySchema2Property),
+                min_items=2,
+                max_items=2,
+                unique_items=True,
             ),
             required=True,
         )
-        """The ``KeySchema`` property. Minimum items: 2. Maximum items: 2.
+        """The ``KeySchema`` property. Minimum items: 2. Maximum items: 2. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-localsecondaryindex.html#cfn-dynamodb-table-localsecondaryindex-keyschema
         """
@@ -1558,7 +1571,7 @@ class CfnTable(_p.CfnResourceBase):
 
         :param stream_view_type: When an item in the table is modified, ``StreamViewType`` determines what information is written to the stream for this table. Valid values for ``StreamViewType`` are: + ``KEYS_ONLY`` - Only the key attributes of the modified item are written to the stream. + ``NEW_IMAGE`` - The entire item, as it appears after it was modified, is written to the stream. + ``OLD_IMAGE`` - The entire item, as it appeared before it was modified, is written to the stream. + ``NEW_AND_OLD_IMAGES`` - Both the new and the old item images of the item are written to the stream. Allowed values: ``KEYS_ONLY``, ``NEW_AND_OLD_IMAGES``, ``NEW_IMAGE``, ``OLD_IMAGE``.
         :param resource_policy: Creates or updates a resource-based policy document that contains the permissions for DDB resources, such as a table's streams. Resource-based policies let you define access permissions by specifying who has access to each resource, and the actions they are allowed to perform on each resource. When you remove the ``StreamSpecification`` property from the template, DynamoDB disables the stream but retains any attached resource policy until the stream is deleted after 24 hours. When you modify the ``StreamViewType`` property, DynamoDB creates a new stream and retains the old stream's resource policy. The old stream and its resource policy are deleted after the 24-hour retention period. In a CFNshort template, you can provide the policy in JSON or YAML format because CFNshort converts YAML to JSON before submitting it to DDB. For more information about resource-based policies, see [Using resource-based policies for](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html) and [Resource-based policy examples](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html).
-        :param tags: Specifies the tags to apply to the DDB stream. Stream tags are independent of table tags. For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
+        :param tags: Specifies the tags to apply to the DDB stream. Stream tags are independent of table tags. For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-streamspecification.html
         :exampleMetadata: fixture=_generated
@@ -1603,8 +1616,11 @@ class CfnTable(_p.CfnResourceBase):
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-streamspecification.html#cfn-dynamodb-table-streamspecification-streamviewtype
         """
 
-        tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnTable.TagProperty)))
-        """Specifies the tags to apply to the DDB stream. Stream tags are independent of table tags. For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*."""
+        tags = _p.Prop(
+            "Tags",
+            _p.ListOf(_p.Struct(lambda: CfnTable.TagProperty), unique_items=True),
+        )
+        """Specifies the tags to apply to the DDB stream. Stream tags are independent of table tags. For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*. Items must be unique."""
 
         def __init__(
             self,
@@ -1753,7 +1769,7 @@ class CfnTable(_p.CfnResourceBase):
         :param index_name: The ``IndexName`` property. Minimum length: 3. Maximum length: 255. Pattern: ``^[a-zA-Z0-9_.-]+$``.
         :param projection: Represents attributes that are copied (projected) from the table into an index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
         :param vector_attribute: The ``VectorAttribute`` property.
-        :param search_schema: The ``SearchSchema`` property. Minimum items: 1.
+        :param search_schema: The ``SearchSchema`` property. Minimum items: 1. Items must be unique.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -1806,10 +1822,12 @@ class CfnTable(_p.CfnResourceBase):
         search_schema = _p.Prop(
             "SearchSchema",
             _p.ListOf(
-                _p.Struct(lambda: CfnTable.SearchSchemaElementProperty), min_items=1
+                _p.Struct(lambda: CfnTable.SearchSchemaElementProperty),
+                min_items=1,
+                unique_items=True,
             ),
         )
-        """The ``SearchSchema`` property. Minimum items: 1."""
+        """The ``SearchSchema`` property. Minimum items: 1. Items must be unique."""
 
         vector_attribute = _p.Prop(
             "VectorAttribute",
@@ -1899,7 +1917,7 @@ class CfnTableProps(_p.CfnStruct):
     """Properties for defining a ``CfnTable``.
 
     :param key_schema: Specifies the attributes that make up the primary key for the table. The attributes in the ``KeySchema`` property must also be defined in the ``AttributeDefinitions`` property. Minimum items: 1. Changing it requires replacement of the resource.
-    :param attribute_definitions: A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table.
+    :param attribute_definitions: A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table. Items must be unique.
     :param billing_mode: Specify how you are charged for read and write throughput and how you manage capacity. Valid values include: + ``PAY_PER_REQUEST`` - We recommend using ``PAY_PER_REQUEST`` for most DynamoDB workloads. ``PAY_PER_REQUEST`` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html). + ``PROVISIONED`` - We recommend using ``PROVISIONED`` for steady workloads with predictable growth where capacity requirements can be reliably forecasted. ``PROVISIONED`` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html). If not specified, the default is ``PROVISIONED``. Allowed values: ``PAY_PER_REQUEST``, ``PROVISIONED``.
     :param contributor_insights_specification: The settings used to specify whether to enable CloudWatch Contributor Insights for the table and define which events to monitor.
     :param deletion_protection_enabled: Determines if a table is protected from deletion. When enabled, the table cannot be deleted by any user or process. This setting is disabled by default. For more information, see [Using deletion protection](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection) in the *Developer Guide*.
@@ -1917,7 +1935,7 @@ class CfnTableProps(_p.CfnStruct):
     :param table_name: A name for the table. If you don't specify a name, CFNlong generates a unique physical ID and uses that ID for the table name. For more information, see [Name Type](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html). If you specify a name, you cannot perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you must replace the resource, specify a new name. Minimum length: 1. Maximum length: 1024. Changing it requires replacement of the resource.
     :param tags: An array of key-value pairs to apply to this resource. For more information, see [Tag](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
     :param time_to_live_specification: Specifies the Time to Live (TTL) settings for the table. For detailed information about the limits in DynamoDB, see [Limits in Amazon DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the Amazon DynamoDB Developer Guide.
-    :param vector_indexes: The ``VectorIndexes`` property. Minimum items: 1.
+    :param vector_indexes: The ``VectorIndexes`` property. Minimum items: 1. Items must be unique.
     :param warm_throughput: Represents the warm throughput (in read units per second and write units per second) for creating a table.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html
@@ -1925,9 +1943,11 @@ class CfnTableProps(_p.CfnStruct):
 
     attribute_definitions = _p.Prop(
         "AttributeDefinitions",
-        _p.ListOf(_p.Struct(lambda: CfnTable.AttributeDefinitionProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnTable.AttributeDefinitionProperty), unique_items=True
+        ),
     )
-    """A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table.
+    """A list of attributes that describe the key schema for the table and indexes. This property is required to create a DDB table. You can add an ``AttributeDefinition`` without interruption. Changing the type of an existing ``AttributeDefinition`` requires replacement of the table. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html#cfn-dynamodb-table-attributedefinitions
     """
@@ -2078,9 +2098,13 @@ class CfnTableProps(_p.CfnStruct):
 
     vector_indexes = _p.Prop(
         "VectorIndexes",
-        _p.ListOf(_p.Struct(lambda: CfnTable.VectorIndexProperty), min_items=1),
+        _p.ListOf(
+            _p.Struct(lambda: CfnTable.VectorIndexProperty),
+            min_items=1,
+            unique_items=True,
+        ),
     )
-    """The ``VectorIndexes`` property. Minimum items: 1."""
+    """The ``VectorIndexes`` property. Minimum items: 1. Items must be unique."""
 
     warm_throughput = _p.Prop(
         "WarmThroughput", _p.Struct(lambda: CfnTable.WarmThroughputProperty)

@@ -3128,7 +3128,7 @@ class CfnLaunchTemplate(_p.CfnResourceBase):
     class CpuProperty(_p.CfnStruct):
         """Specifies the CPU performance to consider when using an instance family as the baseline reference.
 
-        :param references: The instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes are compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences.
+        :param references: The instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes are compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences. Items must be unique.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -3144,9 +3144,12 @@ class CfnLaunchTemplate(_p.CfnResourceBase):
 
         references = _p.Prop(
             "References",
-            _p.ListOf(_p.Struct(lambda: CfnLaunchTemplate.ReferenceProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnLaunchTemplate.ReferenceProperty),
+                unique_items=True,
+            ),
         )
-        """The instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes are compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences."""
+        """The instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes are compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences. Items must be unique."""
 
         def __init__(
             self,

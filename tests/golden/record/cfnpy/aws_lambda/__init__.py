@@ -205,7 +205,7 @@ class CfnAlias(_p.CfnResourceBase):
     class AliasRoutingConfigurationProperty(_p.CfnStruct):
         """The traffic-shifting configuration of a Lambda function alias.
 
-        :param additional_version_weights: The second version, and the percentage of traffic that's routed to it.
+        :param additional_version_weights: The second version, and the percentage of traffic that's routed to it. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-aliasroutingconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -226,9 +226,11 @@ class CfnAlias(_p.CfnResourceBase):
 
         additional_version_weights = _p.Prop(
             "AdditionalVersionWeights",
-            _p.ListOf(_p.Struct(lambda: CfnAlias.VersionWeightProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnAlias.VersionWeightProperty), unique_items=True
+            ),
         )
-        """The second version, and the percentage of traffic that's routed to it.
+        """The second version, and the percentage of traffic that's routed to it. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-alias-aliasroutingconfiguration.html#cfn-lambda-alias-aliasroutingconfiguration-additionalversionweights
         """
@@ -534,9 +536,12 @@ class CfnCapacityProvider(_p.CfnResourceBase):
     """Configuration for tag propagation to managed resources launched by the capacity provider."""
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnCapacityProvider.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnCapacityProvider.TagProperty), unique_items=True
+        ),
     )
-    """A key-value pair that provides metadata for the capacity provider."""
+    """A key-value pair that provides metadata for the capacity provider. Items must be unique."""
 
     telemetry_config = _p.Prop(
         "TelemetryConfig",
@@ -620,7 +625,7 @@ class CfnCapacityProvider(_p.CfnResourceBase):
         :param instance_requirements: The instance requirements for compute resources managed by the capacity provider. Changing it requires replacement of the resource.
         :param kms_key_arn: The ARN of the KMS key used to encrypt the capacity provider's resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``. Changing it requires replacement of the resource.
         :param propagate_tags: Configuration for tag propagation to managed resources launched by the capacity provider.
-        :param tags: A key-value pair that provides metadata for the capacity provider.
+        :param tags: A key-value pair that provides metadata for the capacity provider. Items must be unique.
         :param telemetry_config: The telemetry configuration for the capacity provider, including logging settings.
         """
         super().__init__(scope, id)
@@ -967,7 +972,7 @@ class CfnCapacityProvider(_p.CfnResourceBase):
     class PropagateTagsConfigProperty(_p.CfnStruct):
         """Configuration that defines how tags are propagated to managed resources.
 
-        :param explicit_tags: A list of tags to explicitly propagate to managed resources. Maximum of 40 tags. Minimum items: 0. Maximum items: 40.
+        :param explicit_tags: A list of tags to explicitly propagate to managed resources. Maximum of 40 tags. Minimum items: 0. Maximum items: 40. Items must be unique.
         :param mode: The mode for tag propagation. Use ``Explicit`` to propagate specific tags, or ``None`` to disable propagation. Allowed values: ``None``, ``Explicit``.
         :exampleMetadata: fixture=_generated
 
@@ -991,9 +996,10 @@ class CfnCapacityProvider(_p.CfnResourceBase):
                 _p.Struct(lambda: CfnCapacityProvider.TagProperty),
                 min_items=0,
                 max_items=40,
+                unique_items=True,
             ),
         )
-        """A list of tags to explicitly propagate to managed resources. Maximum of 40 tags. Minimum items: 0. Maximum items: 40."""
+        """A list of tags to explicitly propagate to managed resources. Maximum of 40 tags. Minimum items: 0. Maximum items: 40. Items must be unique."""
 
         mode = _p.Prop("Mode", _p.String(enum=("None", "Explicit")))
         """The mode for tag propagation. Use ``Explicit`` to propagate specific tags, or ``None`` to disable propagation. Allowed values: ``None``, ``Explicit``."""
@@ -1113,7 +1119,7 @@ class CfnCapacityProviderProps(_p.CfnStruct):
     :param instance_requirements: The instance requirements for compute resources managed by the capacity provider. Changing it requires replacement of the resource.
     :param kms_key_arn: The ARN of the KMS key used to encrypt the capacity provider's resources. Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``. Changing it requires replacement of the resource.
     :param propagate_tags: Configuration for tag propagation to managed resources launched by the capacity provider.
-    :param tags: A key-value pair that provides metadata for the capacity provider.
+    :param tags: A key-value pair that provides metadata for the capacity provider. Items must be unique.
     :param telemetry_config: The telemetry configuration for the capacity provider, including logging settings.
     """
 
@@ -1165,9 +1171,12 @@ class CfnCapacityProviderProps(_p.CfnStruct):
     """Configuration for tag propagation to managed resources launched by the capacity provider."""
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnCapacityProvider.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnCapacityProvider.TagProperty), unique_items=True
+        ),
     )
-    """A key-value pair that provides metadata for the capacity provider."""
+    """A key-value pair that provides metadata for the capacity provider. Items must be unique."""
 
     telemetry_config = _p.Prop(
         "TelemetryConfig",
@@ -1311,9 +1320,12 @@ class CfnCodeSigningConfig(_p.CfnResourceBase):
     """
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnCodeSigningConfig.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnCodeSigningConfig.TagProperty), unique_items=True
+        ),
     )
-    """A list of tags to apply to CodeSigningConfig resource
+    """A list of tags to apply to CodeSigningConfig resource Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-tags
     """
@@ -1356,7 +1368,7 @@ class CfnCodeSigningConfig(_p.CfnResourceBase):
         :param allowed_publishers: When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
         :param code_signing_policies: Policies to control how to act if a signature is invalid
         :param description: A description of the CodeSigningConfig Minimum length: 0. Maximum length: 256.
-        :param tags: A list of tags to apply to CodeSigningConfig resource
+        :param tags: A list of tags to apply to CodeSigningConfig resource Items must be unique.
         """
         super().__init__(scope, id)
         self.allowed_publishers = allowed_publishers
@@ -1508,7 +1520,7 @@ class CfnCodeSigningConfigProps(_p.CfnStruct):
     :param allowed_publishers: When the CodeSigningConfig is later on attached to a function, the function code will be expected to be signed by profiles from this list
     :param code_signing_policies: Policies to control how to act if a signature is invalid
     :param description: A description of the CodeSigningConfig Minimum length: 0. Maximum length: 256.
-    :param tags: A list of tags to apply to CodeSigningConfig resource
+    :param tags: A list of tags to apply to CodeSigningConfig resource Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html
     """
@@ -1539,9 +1551,12 @@ class CfnCodeSigningConfigProps(_p.CfnStruct):
     """
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnCodeSigningConfig.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnCodeSigningConfig.TagProperty), unique_items=True
+        ),
     )
-    """A list of tags to apply to CodeSigningConfig resource
+    """A list of tags to apply to CodeSigningConfig resource Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-codesigningconfig.html#cfn-lambda-codesigningconfig-tags
     """
@@ -2104,10 +2119,13 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
     function_response_types = _p.Prop(
         "FunctionResponseTypes",
         _p.ListOf(
-            _p.String(enum=("ReportBatchItemFailures",)), min_items=0, max_items=1
+            _p.String(enum=("ReportBatchItemFailures",)),
+            min_items=0,
+            max_items=1,
+            unique_items=True,
         ),
     )
-    """(Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+    """(Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Items must be unique. Each item: Allowed values: ``ReportBatchItemFailures``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-functionresponsetypes
     """
@@ -2179,9 +2197,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
             _p.String(min_length=1, max_length=1000, pattern="[\\s\\S]*"),
             min_items=1,
             max_items=1,
+            unique_items=True,
         ),
     )
-    """(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+    """(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-queues
     """
@@ -2220,9 +2239,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
             _p.Struct(lambda: CfnEventSourceMapping.SourceAccessConfigurationProperty),
             min_items=1,
             max_items=29,
+            unique_items=True,
         ),
     )
-    """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+    """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-sourceaccessconfigurations
     """
@@ -2245,9 +2265,12 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
     """
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnEventSourceMapping.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnEventSourceMapping.TagProperty), unique_items=True
+        ),
     )
-    """A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    """A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-tags
     """
@@ -2258,9 +2281,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
             _p.String(min_length=1, max_length=249, pattern="^[^.]([a-zA-Z0-9\\-_.]+)"),
             min_items=1,
             max_items=1,
+            unique_items=True,
         ),
     )
-    """The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+    """The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-topics
     """
@@ -2422,7 +2446,7 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
         :param enabled: When true, the event source mapping is active. When false, Lambda pauses polling and invocation. Default: True
         :param event_source_arn: The Amazon Resource Name (ARN) of the event source. + *Amazon Kinesis* – The ARN of the data stream or a stream consumer. + *Amazon DynamoDB Streams* – The ARN of the stream. + *Amazon Simple Queue Service* – The ARN of the queue. + *Amazon Managed Streaming for Apache Kafka* – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)). + *Amazon MQ* – The ARN of the broker. + *Amazon DocumentDB* – The ARN of the DocumentDB change stream. Minimum length: 12. Maximum length: 1024. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``. Changing it requires replacement of the resource.
         :param filter_criteria: An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-        :param function_response_types: (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+        :param function_response_types: (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Items must be unique. Each item: Allowed values: ``ReportBatchItemFailures``.
         :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). Minimum length: 12. Maximum length: 2048. Pattern: ``(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()``.
         :param logging_config: (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
         :param maximum_batching_window_in_seconds: The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. *Default (, , event sources)*: 0 *Default (, Kafka, , event sources)*: 500 ms *Related setting:* For SQS event sources, when you set ``BatchSize`` to a value greater than 10, you must set ``MaximumBatchingWindowInSeconds`` to at least 1. Minimum: 0. Maximum: 300.
@@ -2431,15 +2455,15 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
         :param metrics_config: The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
         :param parallelization_factor: (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. Minimum: 1. Maximum: 10.
         :param provisioned_poller_config: (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
-        :param queues: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+        :param queues: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
         :param scaling_config: This property is for Amazon SQS event sources only. You cannot use ``ProvisionedPollerConfig`` while using ``ScalingConfig``. These options are mutually exclusive. To remove the scaling configuration, pass an empty value.
         :param self_managed_event_source: The self-managed Apache Kafka cluster for your event source. Changing it requires replacement of the resource.
         :param self_managed_kafka_event_source_config: Specific configuration settings for a self-managed Apache Kafka event source. Changing it requires replacement of the resource.
-        :param source_access_configurations: An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+        :param source_access_configurations: An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29. Items must be unique.
         :param starting_position: The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB. + *LATEST* - Read only new records. + *TRIM_HORIZON* - Process all available records. + *AT_TIMESTAMP* - Specify a time from which to start reading records. Minimum length: 6. Maximum length: 12. Pattern: ``(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+``. Changing it requires replacement of the resource.
         :param starting_position_timestamp: With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds. ``StartingPositionTimestamp`` cannot be in the future. Changing it requires replacement of the resource.
-        :param tags: A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
-        :param topics: The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+        :param tags: A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
+        :param topics: The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
         :param tumbling_window_in_seconds: (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. Minimum: 0. Maximum: 900.
         """
         super().__init__(scope, id)
@@ -2653,7 +2677,7 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
     class EndpointsProperty(_p.CfnStruct):
         """The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``.
 
-        :param kafka_bootstrap_servers: The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Minimum items: 1. Maximum items: 10. Each item: Minimum length: 1. Each item: Maximum length: 300. Each item: Pattern: ``^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}``. Changing it requires replacement of the resource.
+        :param kafka_bootstrap_servers: The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Minimum items: 1. Maximum items: 10. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 300. Each item: Pattern: ``^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}``. Changing it requires replacement of the resource.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-endpoints.html
         :exampleMetadata: fixture=_generated
@@ -2679,9 +2703,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
                 ),
                 min_items=1,
                 max_items=10,
+                unique_items=True,
             ),
         )
-        """The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Minimum items: 1. Maximum items: 10. Each item: Minimum length: 1. Each item: Maximum length: 300. Each item: Pattern: ``^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}``. Changing it requires replacement of the resource.
+        """The list of bootstrap servers for your Kafka brokers in the following format: ``"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]``. Minimum items: 1. Maximum items: 10. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 300. Each item: Pattern: ``^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}``. Changing it requires replacement of the resource.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-endpoints.html#cfn-lambda-eventsourcemapping-endpoints-kafkabootstrapservers
         """
@@ -2736,7 +2761,7 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
     class FilterCriteriaProperty(_p.CfnStruct):
         """An object that contains the filters for an event source.
 
-        :param filters: A list of filters. Minimum items: 1. Maximum items: 20.
+        :param filters: A list of filters. Minimum items: 1. Maximum items: 20. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-filtercriteria.html
         :exampleMetadata: fixture=_generated
@@ -2758,9 +2783,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
                 _p.Struct(lambda: CfnEventSourceMapping.FilterProperty),
                 min_items=1,
                 max_items=20,
+                unique_items=True,
             ),
         )
-        """A list of filters. Minimum items: 1. Maximum items: 20.
+        """A list of filters. Minimum items: 1. Maximum items: 20. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventsourcemapping-filtercriteria.html#cfn-lambda-eventsourcemapping-filtercriteria-filters
         """
@@ -2817,7 +2843,7 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
     class MetricsConfigProperty(_p.CfnStruct):
         """The metrics configuration for your event source. Use this configuration object to define which metrics you want your event source mapping to produce.
 
-        :param metrics: The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``. + ``EventCount`` to receive metrics related to the number of events processed by your event source mapping. + ``ErrorCount`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing. + ``KafkaMetrics`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping. For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). Minimum items: 0. Maximum items: 3. Each item: Allowed values: ``EventCount``, ``ErrorCount``, ``KafkaMetrics``.
+        :param metrics: The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``. + ``EventCount`` to receive metrics related to the number of events processed by your event source mapping. + ``ErrorCount`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing. + ``KafkaMetrics`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping. For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). Minimum items: 0. Maximum items: 3. Items must be unique. Each item: Allowed values: ``EventCount``, ``ErrorCount``, ``KafkaMetrics``.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -2837,9 +2863,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
                 _p.String(enum=("EventCount", "ErrorCount", "KafkaMetrics")),
                 min_items=0,
                 max_items=3,
+                unique_items=True,
             ),
         )
-        """The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``. + ``EventCount`` to receive metrics related to the number of events processed by your event source mapping. + ``ErrorCount`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing. + ``KafkaMetrics`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping. For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). Minimum items: 0. Maximum items: 3. Each item: Allowed values: ``EventCount``, ``ErrorCount``, ``KafkaMetrics``."""
+        """The metrics you want your event source mapping to produce, including ``EventCount``, ``ErrorCount``, ``KafkaMetrics``. + ``EventCount`` to receive metrics related to the number of events processed by your event source mapping. + ``ErrorCount`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number of errors in your event source mapping processing. + ``KafkaMetrics`` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping. For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics). Minimum items: 0. Maximum items: 3. Items must be unique. Each item: Allowed values: ``EventCount``, ``ErrorCount``, ``KafkaMetrics``."""
 
         def __init__(
             self,
@@ -3036,10 +3063,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
     class SchemaRegistryConfigProperty(_p.CfnStruct):
         """Specific configuration settings for a Kafka schema registry.
 
-        :param access_configs: An array of access configuration objects that tell Lambda how to authenticate with your schema registry. Maximum items: 2.
+        :param access_configs: An array of access configuration objects that tell Lambda how to authenticate with your schema registry. Maximum items: 2. Items must be unique.
         :param event_record_format: The record format that Lambda delivers to your function after schema validation. + Choose ``JSON`` to have Lambda deliver the record to your function as a standard JSON object. + Choose ``SOURCE`` to have Lambda deliver the record to your function in its original source format. Lambda removes all schema metadata, such as the schema ID, before sending the record to your function. Allowed values: ``JSON``, ``SOURCE``.
         :param schema_registry_uri: The URI for your schema registry. The correct URI format depends on the type of schema registry you're using. + For GLU schema registries, use the ARN of the registry. + For Confluent schema registries, use the URL of the registry. Minimum length: 1. Maximum length: 10000. Pattern: ``[a-zA-Z0-9-/*:_+=.@-]*``.
-        :param schema_validation_configs: An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. Minimum items: 1. Maximum items: 2.
+        :param schema_validation_configs: An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. Minimum items: 1. Maximum items: 2. Items must be unique.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -3063,9 +3090,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
                     lambda: CfnEventSourceMapping.SchemaRegistryAccessConfigProperty
                 ),
                 max_items=2,
+                unique_items=True,
             ),
         )
-        """An array of access configuration objects that tell Lambda how to authenticate with your schema registry. Maximum items: 2."""
+        """An array of access configuration objects that tell Lambda how to authenticate with your schema registry. Maximum items: 2. Items must be unique."""
 
         event_record_format = _p.Prop(
             "EventRecordFormat", _p.String(enum=("JSON", "SOURCE"))
@@ -3084,9 +3112,10 @@ class CfnEventSourceMapping(_p.CfnResourceBase):
                 _p.Struct(lambda: CfnEventSourceMapping.SchemaValidationConfigProperty),
                 min_items=1,
                 max_items=2,
+                unique_items=True,
             ),
         )
-        """An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. Minimum items: 1. Maximum items: 2."""
+        """An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. Minimum items: 1. Maximum items: 2. Items must be unique."""
 
         def __init__(
             self,
@@ -3371,7 +3400,7 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
     :param enabled: When true, the event source mapping is active. When false, Lambda pauses polling and invocation. Default: True
     :param event_source_arn: The Amazon Resource Name (ARN) of the event source. + *Amazon Kinesis* – The ARN of the data stream or a stream consumer. + *Amazon DynamoDB Streams* – The ARN of the stream. + *Amazon Simple Queue Service* – The ARN of the queue. + *Amazon Managed Streaming for Apache Kafka* – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)). + *Amazon MQ* – The ARN of the broker. + *Amazon DocumentDB* – The ARN of the DocumentDB change stream. Minimum length: 12. Maximum length: 1024. Pattern: ``arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)``. Changing it requires replacement of the resource.
     :param filter_criteria: An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-    :param function_response_types: (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+    :param function_response_types: (Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Items must be unique. Each item: Allowed values: ``ReportBatchItemFailures``.
     :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). Minimum length: 12. Maximum length: 2048. Pattern: ``(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()``.
     :param logging_config: (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
     :param maximum_batching_window_in_seconds: The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. *Default (, , event sources)*: 0 *Default (, Kafka, , event sources)*: 500 ms *Related setting:* For SQS event sources, when you set ``BatchSize`` to a value greater than 10, you must set ``MaximumBatchingWindowInSeconds`` to at least 1. Minimum: 0. Maximum: 300.
@@ -3380,15 +3409,15 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
     :param metrics_config: The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
     :param parallelization_factor: (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1. Minimum: 1. Maximum: 10.
     :param provisioned_poller_config: (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
-    :param queues: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+    :param queues: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
     :param scaling_config: This property is for Amazon SQS event sources only. You cannot use ``ProvisionedPollerConfig`` while using ``ScalingConfig``. These options are mutually exclusive. To remove the scaling configuration, pass an empty value.
     :param self_managed_event_source: The self-managed Apache Kafka cluster for your event source. Changing it requires replacement of the resource.
     :param self_managed_kafka_event_source_config: Specific configuration settings for a self-managed Apache Kafka event source. Changing it requires replacement of the resource.
-    :param source_access_configurations: An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+    :param source_access_configurations: An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29. Items must be unique.
     :param starting_position: The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB. + *LATEST* - Read only new records. + *TRIM_HORIZON* - Process all available records. + *AT_TIMESTAMP* - Specify a time from which to start reading records. Minimum length: 6. Maximum length: 12. Pattern: ``(LATEST|TRIM_HORIZON|AT_TIMESTAMP)+``. Changing it requires replacement of the resource.
     :param starting_position_timestamp: With ``StartingPosition`` set to ``AT_TIMESTAMP``, the time from which to start reading, in Unix time seconds. ``StartingPositionTimestamp`` cannot be in the future. Changing it requires replacement of the resource.
-    :param tags: A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
-    :param topics: The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+    :param tags: A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
+    :param topics: The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
     :param tumbling_window_in_seconds: (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window. Minimum: 0. Maximum: 900.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
@@ -3480,10 +3509,13 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
     function_response_types = _p.Prop(
         "FunctionResponseTypes",
         _p.ListOf(
-            _p.String(enum=("ReportBatchItemFailures",)), min_items=0, max_items=1
+            _p.String(enum=("ReportBatchItemFailures",)),
+            min_items=0,
+            max_items=1,
+            unique_items=True,
         ),
     )
-    """(Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Each item: Allowed values: ``ReportBatchItemFailures``.
+    """(Kinesis, DynamoDB Streams, and SQS) A list of current response type enums applied to the event source mapping. Valid Values: ``ReportBatchItemFailures`` Minimum length: 0. Maximum length: 1. Minimum items: 0. Maximum items: 1. Items must be unique. Each item: Allowed values: ``ReportBatchItemFailures``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-functionresponsetypes
     """
@@ -3555,9 +3587,10 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
             _p.String(min_length=1, max_length=1000, pattern="[\\s\\S]*"),
             min_items=1,
             max_items=1,
+            unique_items=True,
         ),
     )
-    """(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
+    """(Amazon MQ) The name of the Amazon MQ broker destination queue to consume. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 1000. Each item: Pattern: ``[\\s\\S]*``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-queues
     """
@@ -3596,9 +3629,10 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
             _p.Struct(lambda: CfnEventSourceMapping.SourceAccessConfigurationProperty),
             min_items=1,
             max_items=29,
+            unique_items=True,
         ),
     )
-    """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29.
+    """An array of the authentication protocol, VPC components, or virtual host to secure and define your event source. Minimum items: 1. Maximum items: 29. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-sourceaccessconfigurations
     """
@@ -3621,9 +3655,12 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
     """
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnEventSourceMapping.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnEventSourceMapping.TagProperty), unique_items=True
+        ),
     )
-    """A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    """A list of tags to add to the event source mapping. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-tags
     """
@@ -3634,9 +3671,10 @@ class CfnEventSourceMappingProps(_p.CfnStruct):
             _p.String(min_length=1, max_length=249, pattern="^[^.]([a-zA-Z0-9\\-_.]+)"),
             min_items=1,
             max_items=1,
+            unique_items=True,
         ),
     )
-    """The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
+    """The name of the Kafka topic. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 249. Each item: Pattern: ``^[^.]([a-zA-Z0-9\\-_.]+)``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html#cfn-lambda-eventsourcemapping-topics
     """
@@ -3935,9 +3973,14 @@ class CfnFunction(_p.CfnResourceBase):
 
     architectures = _p.Prop(
         "Architectures",
-        _p.ListOf(_p.String(enum=("x86_64", "arm64")), min_items=1, max_items=1),
+        _p.ListOf(
+            _p.String(enum=("x86_64", "arm64")),
+            min_items=1,
+            max_items=1,
+            unique_items=True,
+        ),
     )
-    """The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+    """The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Allowed values: ``x86_64``, ``arm64``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-architectures
     """
@@ -4070,9 +4113,10 @@ class CfnFunction(_p.CfnResourceBase):
                 pattern="^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$",
             ),
             max_items=5,
+            unique_items=True,
         ),
     )
-    """A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+    """A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Items must be unique. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-layers
     """
@@ -4206,8 +4250,10 @@ class CfnFunction(_p.CfnResourceBase):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-snapstart
     """
 
-    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnFunction.TagProperty)))
-    """A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnFunction.TagProperty), unique_items=True)
+    )
+    """A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-tags
     """
@@ -4390,7 +4436,7 @@ class CfnFunction(_p.CfnResourceBase):
         :param id: Construct identifier for this resource (unique in its scope).
         :param code: The code for the function. You can define your function code in multiple ways: + For .zip deployment packages, you can specify the S3 location of the .zip file in the ``S3Bucket``, ``S3Key``, and ``S3ObjectVersion`` properties. + For .zip deployment packages, you can alternatively define the function code inline in the ``ZipFile`` property. This method works only for Node.js and Python functions. + For container images, specify the URI of your container image in the ECR registry in the ``ImageUri`` property.
         :param role: The Amazon Resource Name (ARN) of the function's execution role. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
-        :param architectures: The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+        :param architectures: The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Allowed values: ``x86_64``, ``arm64``.
         :param capacity_provider_config: Configuration for the capacity provider that manages compute resources for Lambda functions.
         :param code_signing_config_arn: To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. Minimum length: 0. Maximum length: 200. Pattern: ``arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}``.
         :param dead_letter_config: A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
@@ -4404,7 +4450,7 @@ class CfnFunction(_p.CfnResourceBase):
         :param handler: The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). Minimum length: 0. Maximum length: 128. Pattern: ``^[^\\s]+$``.
         :param image_config: Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
         :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption). + The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots. + When used with ``SourceKMSKeyArn``, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see [Specifying a customer managed key for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption). + The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle). If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
-        :param layers: A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+        :param layers: A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Items must be unique. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
         :param logging_config: The function's Amazon CloudWatch Logs configuration settings.
         :param memory_size: The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase. Minimum: 128. Maximum: 32768.
         :param package_type: The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive. Allowed values: ``Image``, ``Zip``.
@@ -4414,7 +4460,7 @@ class CfnFunction(_p.CfnResourceBase):
         :param runtime: The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels). For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported). Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``.
         :param runtime_management_config: Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
         :param snap_start: The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-        :param tags: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+        :param tags: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
         :param tenancy_config: The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. Changing it requires replacement of the resource.
         :param timeout: The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). Minimum: 1. Maximum: 5400.
         :param tracing_config: Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
@@ -4735,7 +4781,7 @@ class CfnFunction(_p.CfnResourceBase):
     class EnvironmentProperty(_p.CfnStruct):
         """A function's environment variable settings. You can use environment variables to adjust your function's behavior without updating code. An environment variable is a pair of strings that are stored in a function's version-specific configuration.
 
-        :param variables: Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes.
+        :param variables: Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes. Key pattern: ``[a-zA-Z][a-zA-Z0-9_]+``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-environment.html
         :exampleMetadata: fixture=_generated
@@ -4761,10 +4807,11 @@ class CfnFunction(_p.CfnResourceBase):
                     _p.Double(),
                     _p.Json(),
                     _p.String(),
-                )
+                ),
+                key_pattern="[a-zA-Z][a-zA-Z0-9_]+",
             ),
         )
-        """Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes.
+        """Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes. Key pattern: ``[a-zA-Z][a-zA-Z0-9_]+``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-environment.html#cfn-lambda-function-environment-variables
         """
@@ -4929,8 +4976,8 @@ class CfnFunction(_p.CfnResourceBase):
     class ImageConfigProperty(_p.CfnStruct):
         """Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
 
-        :param command: Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list. Minimum items: 0. Maximum items: 1500.
-        :param entry_point: Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list. Minimum items: 0. Maximum items: 1500.
+        :param command: Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list. Minimum items: 0. Maximum items: 1500. Items must be unique.
+        :param entry_point: Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list. Minimum items: 0. Maximum items: 1500. Items must be unique.
         :param working_directory: Specifies the working directory. The length of the directory string cannot exceed 1,000 characters. Minimum length: 0. Maximum length: 1000.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html
@@ -4950,17 +4997,19 @@ class CfnFunction(_p.CfnResourceBase):
         """
 
         command = _p.Prop(
-            "Command", _p.ListOf(_p.String(), min_items=0, max_items=1500)
+            "Command",
+            _p.ListOf(_p.String(), min_items=0, max_items=1500, unique_items=True),
         )
-        """Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list. Minimum items: 0. Maximum items: 1500.
+        """Specifies parameters that you want to pass in with ENTRYPOINT. You can specify a maximum of 1,500 parameters in the list. Minimum items: 0. Maximum items: 1500. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html#cfn-lambda-function-imageconfig-command
         """
 
         entry_point = _p.Prop(
-            "EntryPoint", _p.ListOf(_p.String(), min_items=0, max_items=1500)
+            "EntryPoint",
+            _p.ListOf(_p.String(), min_items=0, max_items=1500, unique_items=True),
         )
-        """Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list. Minimum items: 0. Maximum items: 1500.
+        """Specifies the entry point to their application, which is typically the location of the runtime executable. You can specify a maximum of 1,500 string entries in the list. Minimum items: 0. Maximum items: 1500. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-imageconfig.html#cfn-lambda-function-imageconfig-entrypoint
         """
@@ -5427,7 +5476,7 @@ class CfnFunctionProps(_p.CfnStruct):
 
     :param code: The code for the function. You can define your function code in multiple ways: + For .zip deployment packages, you can specify the S3 location of the .zip file in the ``S3Bucket``, ``S3Key``, and ``S3ObjectVersion`` properties. + For .zip deployment packages, you can alternatively define the function code inline in the ``ZipFile`` property. This method works only for Node.js and Python functions. + For container images, specify the URI of your container image in the ECR registry in the ``ImageUri`` property.
     :param role: The Amazon Resource Name (ARN) of the function's execution role. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
-    :param architectures: The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+    :param architectures: The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Allowed values: ``x86_64``, ``arm64``.
     :param capacity_provider_config: Configuration for the capacity provider that manages compute resources for Lambda functions.
     :param code_signing_config_arn: To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function. Minimum length: 0. Maximum length: 200. Pattern: ``arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}``.
     :param dead_letter_config: A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
@@ -5441,7 +5490,7 @@ class CfnFunctionProps(_p.CfnStruct):
     :param handler: The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html). Minimum length: 0. Maximum length: 128. Pattern: ``^[^\\s]+$``.
     :param image_config: Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
     :param kms_key_arn: The ARN of the KMSlong (KMS) customer managed key that's used to encrypt the following resources: + The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption). + The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-security.html) snapshots. + When used with ``SourceKMSKeyArn``, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see [Specifying a customer managed key for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html#enable-zip-custom-encryption). + The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle). If you don't provide a customer managed key, Lambda uses an [owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). Minimum length: 0. Maximum length: 10000. Pattern: ``^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$``.
-    :param layers: A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+    :param layers: A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Items must be unique. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
     :param logging_config: The function's Amazon CloudWatch Logs configuration settings.
     :param memory_size: The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB. Note that new AWS accounts have reduced concurrency and memory quotas. AWS raises these quotas automatically based on your usage. You can also request a quota increase. Minimum: 128. Maximum: 32768.
     :param package_type: The type of deployment package. Set to ``Image`` for container image and set ``Zip`` for .zip file archive. Allowed values: ``Image``, ``Zip``.
@@ -5451,7 +5500,7 @@ class CfnFunctionProps(_p.CfnStruct):
     :param runtime: The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image. The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels). For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported). Allowed values: ``dotnet10``, ``dotnet6``, ``dotnet8``, ``dotnetcore1.0``, ``dotnetcore2.0``, ``dotnetcore2.1``, ``dotnetcore3.1``, ``go1.x``, ``java11``, ``java11.al2023``, ``java17``, ``java17.al2023``, ``java21``, ``java25``, ``java8``, ``java8.al2``, ``java8.al2023``, ``nodejs``, ``nodejs10.x``, ``nodejs12.x``, ``nodejs14.x``, ``nodejs16.x``, ``nodejs18.x``, ``nodejs20.x``, ``nodejs22.x``, ``nodejs24.x``, ``nodejs26.x``, ``nodejs4.3``, ``nodejs4.3-edge``, ``nodejs6.10``, ``nodejs8.10``, ``provided``, ``provided.al2``, ``provided.al2023``, ``python2.7``, ``python3.10``, ``python3.11``, ``python3.12``, ``python3.13``, ``python3.14``, ``python3.15``, ``python3.6``, ``python3.7``, ``python3.8``, ``python3.9``, ``ruby2.5``, ``ruby2.7``, ``ruby3.2``, ``ruby3.3``, ``ruby3.4``, ``ruby4.0``.
     :param runtime_management_config: Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
     :param snap_start: The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    :param tags: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    :param tags: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
     :param tenancy_config: The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant. Changing it requires replacement of the resource.
     :param timeout: The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds, and the maximum allowed value is 900 seconds. For functions using Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) support a maximum allowed value of 5,400 seconds (90 minutes). For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html). Minimum: 1. Maximum: 5400.
     :param tracing_config: Set ``Mode`` to ``Active`` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
@@ -5462,9 +5511,14 @@ class CfnFunctionProps(_p.CfnStruct):
 
     architectures = _p.Prop(
         "Architectures",
-        _p.ListOf(_p.String(enum=("x86_64", "arm64")), min_items=1, max_items=1),
+        _p.ListOf(
+            _p.String(enum=("x86_64", "arm64")),
+            min_items=1,
+            max_items=1,
+            unique_items=True,
+        ),
     )
-    """The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Each item: Allowed values: ``x86_64``, ``arm64``.
+    """The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is ``x86_64``. Minimum items: 1. Maximum items: 1. Items must be unique. Each item: Allowed values: ``x86_64``, ``arm64``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-architectures
     """
@@ -5597,9 +5651,10 @@ class CfnFunctionProps(_p.CfnStruct):
                 pattern="^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$",
             ),
             max_items=5,
+            unique_items=True,
         ),
     )
-    """A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
+    """A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version. Maximum items: 5. Items must be unique. Each item: Minimum length: 1. Each item: Pattern: ``^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-layers
     """
@@ -5733,8 +5788,10 @@ class CfnFunctionProps(_p.CfnStruct):
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-snapstart
     """
 
-    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnFunction.TagProperty)))
-    """A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update.
+    tags = _p.Prop(
+        "Tags", _p.ListOf(_p.Struct(lambda: CfnFunction.TagProperty), unique_items=True)
+    )
+    """A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function. You must have the ``lambda:TagResource``, ``lambda:UntagResource``, and ``lambda:ListTags`` permissions for your [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html) to manage the CFN stack. If you don't have these permissions, there might be unexpected behavior with stack-level tags propagating to the resource during resource creation and update. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-tags
     """
@@ -6581,9 +6638,11 @@ class CfnMicrovmImage(_p.CfnResourceBase):
     """The CloudFormation resource type name for this resource class."""
 
     additional_os_capabilities = _p.Prop(
-        "AdditionalOsCapabilities", _p.ListOf(_p.String(enum=("ALL",))), required=True
+        "AdditionalOsCapabilities",
+        _p.ListOf(_p.String(enum=("ALL",)), unique_items=True),
+        required=True,
     )
-    """The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``."""
+    """The ``AdditionalOsCapabilities`` property. Items must be unique. Each item: Allowed values: ``ALL``."""
 
     base_image_arn = _p.Prop(
         "BaseImageArn",
@@ -6617,27 +6676,34 @@ class CfnMicrovmImage(_p.CfnResourceBase):
 
     cpu_configurations = _p.Prop(
         "CpuConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.CpuConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnMicrovmImage.CpuConfigurationProperty),
+            unique_items=True,
+        ),
         required=True,
     )
-    """The ``CpuConfigurations`` property."""
+    """The ``CpuConfigurations`` property. Items must be unique."""
 
     description = _p.Prop("Description", _p.String(), required=True)
     """Human-readable description of the MicroVM image and its purpose."""
 
     egress_network_connectors = _p.Prop(
-        "EgressNetworkConnectors", _p.ListOf(_p.String(), max_items=10), required=True
+        "EgressNetworkConnectors",
+        _p.ListOf(_p.String(), max_items=10, unique_items=True),
+        required=True,
     )
-    """The ``EgressNetworkConnectors`` property. Maximum items: 10."""
+    """The ``EgressNetworkConnectors`` property. Maximum items: 10. Items must be unique."""
 
     environment_variables = _p.Prop(
         "EnvironmentVariables",
         _p.ListOf(
-            _p.Struct(lambda: CfnMicrovmImage.EnvironmentVariableProperty), max_items=50
+            _p.Struct(lambda: CfnMicrovmImage.EnvironmentVariableProperty),
+            max_items=50,
+            unique_items=True,
         ),
         required=True,
     )
-    """Environment variables to set in the container during the snapshot build. Maximum items: 50."""
+    """Environment variables to set in the container during the snapshot build. Maximum items: 50. Items must be unique."""
 
     hooks = _p.Prop(
         "Hooks", _p.Struct(lambda: CfnMicrovmImage.HooksProperty), required=True
@@ -6658,13 +6724,20 @@ class CfnMicrovmImage(_p.CfnResourceBase):
 
     resources = _p.Prop(
         "Resources",
-        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.ResourcesProperty), max_items=1),
+        _p.ListOf(
+            _p.Struct(lambda: CfnMicrovmImage.ResourcesProperty),
+            max_items=1,
+            unique_items=True,
+        ),
         required=True,
     )
-    """The ``Resources`` property. Maximum items: 1."""
+    """The ``Resources`` property. Maximum items: 1. Items must be unique."""
 
-    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.TagProperty)))
-    """Key-value pairs to associate with the MicroVM image for organization and management."""
+    tags = _p.Prop(
+        "Tags",
+        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.TagProperty), unique_items=True),
+    )
+    """Key-value pairs to associate with the MicroVM image for organization and management. Items must be unique."""
 
     def __init__(
         self,
@@ -6742,20 +6815,20 @@ class CfnMicrovmImage(_p.CfnResourceBase):
 
         :param scope: Scope in which this resource is defined.
         :param id: Construct identifier for this resource (unique in its scope).
-        :param additional_os_capabilities: The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``.
+        :param additional_os_capabilities: The ``AdditionalOsCapabilities`` property. Items must be unique. Each item: Allowed values: ``ALL``.
         :param base_image_arn: ARN of the base MicroVM image. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
         :param base_image_version: Specific version of the base MicroVM image to use. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
         :param build_role_arn: ARN of the IAM build role. Pattern: ``^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
         :param code_artifact: Code artifact for the active MicroVM image.
-        :param cpu_configurations: The ``CpuConfigurations`` property.
+        :param cpu_configurations: The ``CpuConfigurations`` property. Items must be unique.
         :param description: Human-readable description of the MicroVM image and its purpose.
-        :param egress_network_connectors: The ``EgressNetworkConnectors`` property. Maximum items: 10.
-        :param environment_variables: Environment variables to set in the container during the snapshot build. Maximum items: 50.
+        :param egress_network_connectors: The ``EgressNetworkConnectors`` property. Maximum items: 10. Items must be unique.
+        :param environment_variables: Environment variables to set in the container during the snapshot build. Maximum items: 50. Items must be unique.
         :param hooks: The ``Hooks`` property.
         :param logging: Configuration for MicroVM image logging.
         :param name: Unique name for the MicroVM image within the account. Minimum length: 1. Maximum length: 64. Pattern: ``^[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
-        :param resources: The ``Resources`` property. Maximum items: 1.
-        :param tags: Key-value pairs to associate with the MicroVM image for organization and management.
+        :param resources: The ``Resources`` property. Maximum items: 1. Items must be unique.
+        :param tags: Key-value pairs to associate with the MicroVM image for organization and management. Items must be unique.
         """
         super().__init__(scope, id)
         self.additional_os_capabilities = additional_os_capabilities
@@ -7287,26 +7360,28 @@ class CfnMicrovmImage(_p.CfnResourceBase):
 class CfnMicrovmImageProps(_p.CfnStruct):
     """Properties for defining a ``CfnMicrovmImage``.
 
-    :param additional_os_capabilities: The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``.
+    :param additional_os_capabilities: The ``AdditionalOsCapabilities`` property. Items must be unique. Each item: Allowed values: ``ALL``.
     :param base_image_arn: ARN of the base MicroVM image. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
     :param base_image_version: Specific version of the base MicroVM image to use. Minimum length: 1. Maximum length: 2048. Pattern: ``^[^\\s]+$``.
     :param build_role_arn: ARN of the IAM build role. Pattern: ``^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
     :param code_artifact: Code artifact for the active MicroVM image.
-    :param cpu_configurations: The ``CpuConfigurations`` property.
+    :param cpu_configurations: The ``CpuConfigurations`` property. Items must be unique.
     :param description: Human-readable description of the MicroVM image and its purpose.
-    :param egress_network_connectors: The ``EgressNetworkConnectors`` property. Maximum items: 10.
-    :param environment_variables: Environment variables to set in the container during the snapshot build. Maximum items: 50.
+    :param egress_network_connectors: The ``EgressNetworkConnectors`` property. Maximum items: 10. Items must be unique.
+    :param environment_variables: Environment variables to set in the container during the snapshot build. Maximum items: 50. Items must be unique.
     :param hooks: The ``Hooks`` property.
     :param logging: Configuration for MicroVM image logging.
     :param name: Unique name for the MicroVM image within the account. Minimum length: 1. Maximum length: 64. Pattern: ``^[a-zA-Z0-9-_]+$``. Changing it requires replacement of the resource.
-    :param resources: The ``Resources`` property. Maximum items: 1.
-    :param tags: Key-value pairs to associate with the MicroVM image for organization and management.
+    :param resources: The ``Resources`` property. Maximum items: 1. Items must be unique.
+    :param tags: Key-value pairs to associate with the MicroVM image for organization and management. Items must be unique.
     """
 
     additional_os_capabilities = _p.Prop(
-        "AdditionalOsCapabilities", _p.ListOf(_p.String(enum=("ALL",))), required=True
+        "AdditionalOsCapabilities",
+        _p.ListOf(_p.String(enum=("ALL",)), unique_items=True),
+        required=True,
     )
-    """The ``AdditionalOsCapabilities`` property. Each item: Allowed values: ``ALL``."""
+    """The ``AdditionalOsCapabilities`` property. Items must be unique. Each item: Allowed values: ``ALL``."""
 
     base_image_arn = _p.Prop(
         "BaseImageArn",
@@ -7340,27 +7415,34 @@ class CfnMicrovmImageProps(_p.CfnStruct):
 
     cpu_configurations = _p.Prop(
         "CpuConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.CpuConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnMicrovmImage.CpuConfigurationProperty),
+            unique_items=True,
+        ),
         required=True,
     )
-    """The ``CpuConfigurations`` property."""
+    """The ``CpuConfigurations`` property. Items must be unique."""
 
     description = _p.Prop("Description", _p.String(), required=True)
     """Human-readable description of the MicroVM image and its purpose."""
 
     egress_network_connectors = _p.Prop(
-        "EgressNetworkConnectors", _p.ListOf(_p.String(), max_items=10), required=True
+        "EgressNetworkConnectors",
+        _p.ListOf(_p.String(), max_items=10, unique_items=True),
+        required=True,
     )
-    """The ``EgressNetworkConnectors`` property. Maximum items: 10."""
+    """The ``EgressNetworkConnectors`` property. Maximum items: 10. Items must be unique."""
 
     environment_variables = _p.Prop(
         "EnvironmentVariables",
         _p.ListOf(
-            _p.Struct(lambda: CfnMicrovmImage.EnvironmentVariableProperty), max_items=50
+            _p.Struct(lambda: CfnMicrovmImage.EnvironmentVariableProperty),
+            max_items=50,
+            unique_items=True,
         ),
         required=True,
     )
-    """Environment variables to set in the container during the snapshot build. Maximum items: 50."""
+    """Environment variables to set in the container during the snapshot build. Maximum items: 50. Items must be unique."""
 
     hooks = _p.Prop(
         "Hooks", _p.Struct(lambda: CfnMicrovmImage.HooksProperty), required=True
@@ -7381,13 +7463,20 @@ class CfnMicrovmImageProps(_p.CfnStruct):
 
     resources = _p.Prop(
         "Resources",
-        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.ResourcesProperty), max_items=1),
+        _p.ListOf(
+            _p.Struct(lambda: CfnMicrovmImage.ResourcesProperty),
+            max_items=1,
+            unique_items=True,
+        ),
         required=True,
     )
-    """The ``Resources`` property. Maximum items: 1."""
+    """The ``Resources`` property. Maximum items: 1. Items must be unique."""
 
-    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.TagProperty)))
-    """Key-value pairs to associate with the MicroVM image for organization and management."""
+    tags = _p.Prop(
+        "Tags",
+        _p.ListOf(_p.Struct(lambda: CfnMicrovmImage.TagProperty), unique_items=True),
+    )
+    """Key-value pairs to associate with the MicroVM image for organization and management. Items must be unique."""
 
     def __init__(
         self,
@@ -7541,9 +7630,12 @@ class CfnNetworkConnector(_p.CfnResourceBase):
     """The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnNetworkConnector.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnNetworkConnector.TagProperty), unique_items=True
+        ),
     )
-    """A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management."""
+    """A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management. Items must be unique."""
 
     def __init__(
         self,
@@ -7577,7 +7669,7 @@ class CfnNetworkConnector(_p.CfnResourceBase):
         :param configuration: The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC.
         :param name: A unique name for the network connector within your account and Region. Must be 1 to 64 alphanumeric characters, hyphens, or underscores. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$``. Changing it requires replacement of the resource.
         :param operator_role: The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
-        :param tags: A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management.
+        :param tags: A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management. Items must be unique.
         """
         super().__init__(scope, id)
         self.configuration = configuration
@@ -7781,7 +7873,7 @@ class CfnNetworkConnectorProps(_p.CfnStruct):
     :param configuration: The network configuration for the connector. Specify a VpcEgressConfiguration to enable outbound traffic routing through your VPC.
     :param name: A unique name for the network connector within your account and Region. Must be 1 to 64 alphanumeric characters, hyphens, or underscores. Minimum length: 1. Maximum length: 140. Pattern: ``^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:network-connector:[a-zA-Z0-9-_]+(:[1-9][0-9]*)?)|[a-zA-Z0-9_-]{1,64}$``. Changing it requires replacement of the resource.
     :param operator_role: The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``.
-    :param tags: A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management.
+    :param tags: A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management. Items must be unique.
     """
 
     configuration = _p.Prop(
@@ -7812,9 +7904,12 @@ class CfnNetworkConnectorProps(_p.CfnStruct):
     """The ARN of the IAM role that Lambda assumes to manage elastic network interfaces in your VPC. This role must have permissions for ec2:CreateNetworkInterface and related describe operations. Minimum length: 0. Maximum length: 10000. Pattern: ``^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$``."""
 
     tags = _p.Prop(
-        "Tags", _p.ListOf(_p.Struct(lambda: CfnNetworkConnector.TagProperty))
+        "Tags",
+        _p.ListOf(
+            _p.Struct(lambda: CfnNetworkConnector.TagProperty), unique_items=True
+        ),
     )
-    """A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management."""
+    """A list of tags to apply to the network connector. Use tags to categorize network connectors for cost allocation, access control, or operational management. Items must be unique."""
 
     def __init__(
         self,
@@ -8966,8 +9061,11 @@ class CfnWebFunction(_p.CfnResourceBase):
     )
     """The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
 
-    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnWebFunction.TagProperty)))
-    """A list of tags to apply to the function."""
+    tags = _p.Prop(
+        "Tags",
+        _p.ListOf(_p.Struct(lambda: CfnWebFunction.TagProperty), unique_items=True),
+    )
+    """A list of tags to apply to the function. Items must be unique."""
 
     def __init__(
         self,
@@ -8993,7 +9091,7 @@ class CfnWebFunction(_p.CfnResourceBase):
         :param scope: Scope in which this resource is defined.
         :param id: Construct identifier for this resource (unique in its scope).
         :param function_name: The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
-        :param tags: A list of tags to apply to the function.
+        :param tags: A list of tags to apply to the function. Items must be unique.
         """
         super().__init__(scope, id)
         self.function_name = function_name
@@ -9079,7 +9177,7 @@ class CfnWebFunctionProps(_p.CfnStruct):
     """Properties for defining a ``CfnWebFunction``.
 
     :param function_name: The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
-    :param tags: A list of tags to apply to the function.
+    :param tags: A list of tags to apply to the function. Items must be unique.
     """
 
     function_name = _p.Prop(
@@ -9087,8 +9185,11 @@ class CfnWebFunctionProps(_p.CfnStruct):
     )
     """The name of the web function. The name can contain letters, numbers, hyphens (-), and underscores (_), and cannot begin or end with a hyphen or an underscore. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource."""
 
-    tags = _p.Prop("Tags", _p.ListOf(_p.Struct(lambda: CfnWebFunction.TagProperty)))
-    """A list of tags to apply to the function."""
+    tags = _p.Prop(
+        "Tags",
+        _p.ListOf(_p.Struct(lambda: CfnWebFunction.TagProperty), unique_items=True),
+    )
+    """A list of tags to apply to the function. Items must be unique."""
 
     def __init__(
         self,
@@ -9177,10 +9278,11 @@ class CfnWebFunctionEndpoint(_p.CfnResourceBase):
     regions = _p.Prop(
         "Regions",
         _p.ListOf(
-            _p.String(min_length=1, max_length=50, pattern="^([a-z]{2,}-){2,}[0-9]$")
+            _p.String(min_length=1, max_length=50, pattern="^([a-z]{2,}-){2,}[0-9]$"),
+            unique_items=True,
         ),
     )
-    """The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource."""
+    """The list of AWS Regions for the endpoint. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource."""
 
     revision_weights = _p.Prop(
         "RevisionWeights",
@@ -9252,7 +9354,7 @@ class CfnWebFunctionEndpoint(_p.CfnResourceBase):
         :param endpoint_type: The type of the endpoint. Allowed values: ``HomeRegion``, ``MultiRegion``, ``PerRegion``. Changing it requires replacement of the resource.
         :param function_name: The name of the web function this endpoint belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
         :param description: A description of the endpoint. Minimum length: 0. Maximum length: 256.
-        :param regions: The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource.
+        :param regions: The list of AWS Regions for the endpoint. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource.
         :param revision_weights: List of revision routing entries. 1 or 2 entries. With 1 entry, weight must be 100. With 2 entries, weights must sum to 100. Minimum items: 1. Maximum items: 2.
         :param scaling_config: The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota.
         :param throttle_config: The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota.
@@ -9452,7 +9554,7 @@ class CfnWebFunctionEndpointProps(_p.CfnStruct):
     :param endpoint_type: The type of the endpoint. Allowed values: ``HomeRegion``, ``MultiRegion``, ``PerRegion``. Changing it requires replacement of the resource.
     :param function_name: The name of the web function this endpoint belongs to. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length. Minimum length: 1. Maximum length: 256. Changing it requires replacement of the resource.
     :param description: A description of the endpoint. Minimum length: 0. Maximum length: 256.
-    :param regions: The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource.
+    :param regions: The list of AWS Regions for the endpoint. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource.
     :param revision_weights: List of revision routing entries. 1 or 2 entries. With 1 entry, weight must be 100. With 2 entries, weights must sum to 100. Minimum items: 1. Maximum items: 2.
     :param scaling_config: The scaling configuration for the endpoint. Optionally constrains how many concurrent execution environments the endpoint can use, in addition to your account's vCPU quota.
     :param throttle_config: The throttling configuration for the endpoint. Optionally constrains the request rate that the endpoint accepts, in addition to your account's rate limit quota.
@@ -9486,10 +9588,11 @@ class CfnWebFunctionEndpointProps(_p.CfnStruct):
     regions = _p.Prop(
         "Regions",
         _p.ListOf(
-            _p.String(min_length=1, max_length=50, pattern="^([a-z]{2,}-){2,}[0-9]$")
+            _p.String(min_length=1, max_length=50, pattern="^([a-z]{2,}-){2,}[0-9]$"),
+            unique_items=True,
         ),
     )
-    """The list of AWS Regions for the endpoint. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource."""
+    """The list of AWS Regions for the endpoint. Items must be unique. Each item: Minimum length: 1. Each item: Maximum length: 50. Each item: Pattern: ``^([a-z]{2,}-){2,}[0-9]$``. Changing it requires replacement of the resource."""
 
     revision_weights = _p.Prop(
         "RevisionWeights",
@@ -9965,7 +10068,7 @@ class CfnWebFunctionRevision(_p.CfnResourceBase):
 
         :param execution_role_arn: The ARN of the execution role. Minimum length: 20. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*){1}:iam::[0-9]{12}:role/.*$``.
         :param egress_network_connector_arn: The versioned ARN of the network connector used for outbound network access from the revision. Minimum length: 1. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*):lambda:[a-z0-9-]+:[0-9]{12}:network-connector:[a-zA-Z0-9_-]+:[0-9]+$``.
-        :param environment_variables: Environment variables for the function. Each item: Minimum length: 1. Each item: Maximum length: 4096.
+        :param environment_variables: Environment variables for the function. Key pattern: ``^[a-zA-Z]([a-zA-Z0-9_])*$``. Each item: Minimum length: 1. Each item: Maximum length: 4096.
         :param max_concurrency_per_environment: The maximum concurrency per environment. Minimum: 1. Maximum: 128.
         :param telemetry_config: The telemetry configuration.
         :param timeout_seconds: The function timeout in seconds. Minimum: 3. Maximum: 900.
@@ -10000,9 +10103,13 @@ class CfnWebFunctionRevision(_p.CfnResourceBase):
         """The versioned ARN of the network connector used for outbound network access from the revision. Minimum length: 1. Maximum length: 2048. Pattern: ``^arn:(aws[a-z-]*):lambda:[a-z0-9-]+:[0-9]{12}:network-connector:[a-zA-Z0-9_-]+:[0-9]+$``."""
 
         environment_variables = _p.Prop(
-            "EnvironmentVariables", _p.MapOf(_p.String(min_length=1, max_length=4096))
+            "EnvironmentVariables",
+            _p.MapOf(
+                _p.String(min_length=1, max_length=4096),
+                key_pattern="^[a-zA-Z]([a-zA-Z0-9_])*$",
+            ),
         )
-        """Environment variables for the function. Each item: Minimum length: 1. Each item: Maximum length: 4096."""
+        """Environment variables for the function. Key pattern: ``^[a-zA-Z]([a-zA-Z0-9_])*$``. Each item: Minimum length: 1. Each item: Maximum length: 4096."""
 
         execution_role_arn = _p.Prop(
             "ExecutionRoleArn",

@@ -265,9 +265,10 @@ class CfnDataSet(_p.CfnResourceBase):
     """
 
     field_folders = _p.Prop(
-        "FieldFolders", _p.MapOf(_p.Struct(lambda: CfnDataSet.FieldFolderProperty))
+        "FieldFolders",
+        _p.MapOf(_p.Struct(lambda: CfnDataSet.FieldFolderProperty), key_pattern=".+"),
     )
-    """The ``FieldFolders`` property.
+    """The ``FieldFolders`` property. Key pattern: ``.+``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-quicksight-dataset.html#cfn-quicksight-dataset-fieldfolders
     """
@@ -296,10 +297,15 @@ class CfnDataSet(_p.CfnResourceBase):
 
     logical_table_map = _p.Prop(
         "LogicalTableMap",
-        _p.MapOf(_p.Struct(lambda: CfnDataSet.LogicalTableProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnDataSet.LogicalTableProperty),
+            key_pattern="^[0-9a-zA-Z-]*$",
+            min_keys=1,
+            max_keys=256,
+        ),
         deprecated=True,
     )
-    """The ``LogicalTableMap`` property. Deprecated by AWS: setting it warns.
+    """The ``LogicalTableMap`` property. Minimum keys: 1. Maximum keys: 256. Key pattern: ``^[0-9a-zA-Z-]*$``. Deprecated by AWS: setting it warns.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-quicksight-dataset.html#cfn-quicksight-dataset-logicaltablemap
     """
@@ -331,9 +337,14 @@ class CfnDataSet(_p.CfnResourceBase):
 
     physical_table_map = _p.Prop(
         "PhysicalTableMap",
-        _p.MapOf(_p.Struct(lambda: CfnDataSet.PhysicalTableProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnDataSet.PhysicalTableProperty),
+            key_pattern="^[0-9a-zA-Z-]*$",
+            min_keys=0,
+            max_keys=32,
+        ),
     )
-    """The ``PhysicalTableMap`` property.
+    """The ``PhysicalTableMap`` property. Minimum keys: 0. Maximum keys: 32. Key pattern: ``^[0-9a-zA-Z-]*$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-quicksight-dataset.html#cfn-quicksight-dataset-physicaltablemap
     """
@@ -559,15 +570,15 @@ class CfnDataSet(_p.CfnResourceBase):
         :param data_set_refresh_properties: <p>The refresh properties of a dataset.</p>
         :param data_set_usage_configuration: <p>The usage configuration to apply to child datasets that reference this dataset as a source.</p>
         :param dataset_parameters: <p>The parameter declarations of the dataset.</p> Minimum items: 0. Maximum items: 32.
-        :param field_folders: The ``FieldFolders`` property.
+        :param field_folders: The ``FieldFolders`` property. Key pattern: ``.+``.
         :param folder_arns: <p>When you create the dataset, Amazon QuickSight adds the dataset to these folders.</p> Minimum items: 0. Maximum items: 10.
         :param import_mode: The ``ImportMode`` property. Allowed values: ``SPICE``, ``DIRECT_QUERY``.
         :param ingestion_wait_policy: <p>Wait policy to use when creating/updating dataset. Default is to wait for SPICE ingestion to finish with timeout of 36 hours.</p>
-        :param logical_table_map: The ``LogicalTableMap`` property. Deprecated by AWS: setting it warns.
+        :param logical_table_map: The ``LogicalTableMap`` property. Minimum keys: 1. Maximum keys: 256. Key pattern: ``^[0-9a-zA-Z-]*$``. Deprecated by AWS: setting it warns.
         :param name: <p>The display name for the dataset.</p> Minimum length: 1. Maximum length: 128.
         :param performance_configuration: The ``PerformanceConfiguration`` property.
         :param permissions: <p>A list of resource permissions on the dataset.</p> Minimum items: 1. Maximum items: 64.
-        :param physical_table_map: The ``PhysicalTableMap`` property.
+        :param physical_table_map: The ``PhysicalTableMap`` property. Minimum keys: 0. Maximum keys: 32. Key pattern: ``^[0-9a-zA-Z-]*$``.
         :param row_level_permission_data_set: <p>Information about a dataset that contains permissions for row-level security (RLS). The permissions dataset maps fields to users or groups. For more information, see <a href="https://docs.aws.amazon.com/quicksight/latest/user/restrict-access-to-a-data-set-using-row-level-security.html">Using Row-Level Security (RLS) to Restrict Access to a Dataset</a> in the <i>Amazon QuickSight User Guide</i>.</p> <p>The option to deny permissions by setting <code>PermissionPolicy</code> to <code>DENY_ACCESS</code> is not supported for new RLS datasets.</p> Deprecated by AWS: setting it warns.
         :param row_level_permission_tag_configuration: <p>The configuration of tags on a dataset to set row-level security. </p> Deprecated by AWS: setting it warns.
         :param semantic_model_configuration: The ``SemanticModelConfiguration`` property.
@@ -1777,9 +1788,9 @@ class CfnDataSet(_p.CfnResourceBase):
     class DataPrepConfigurationProperty(_p.CfnStruct):
         """The ``DataPrepConfiguration`` property type.
 
-        :param destination_table_map: The ``DestinationTableMap`` property.
-        :param source_table_map: The ``SourceTableMap`` property.
-        :param transform_step_map: The ``TransformStepMap`` property.
+        :param destination_table_map: The ``DestinationTableMap`` property. Minimum keys: 1. Maximum keys: 1. Key pattern: ``^[0-9a-zA-Z-]*$``.
+        :param source_table_map: The ``SourceTableMap`` property. Minimum keys: 1. Maximum keys: 32. Key pattern: ``^[0-9a-zA-Z-]*$``.
+        :param transform_step_map: The ``TransformStepMap`` property. Minimum keys: 1. Maximum keys: 256. Key pattern: ``^[0-9a-zA-Z-]*$``.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -1802,24 +1813,39 @@ class CfnDataSet(_p.CfnResourceBase):
 
         destination_table_map = _p.Prop(
             "DestinationTableMap",
-            _p.MapOf(_p.Struct(lambda: CfnDataSet.DestinationTableProperty)),
+            _p.MapOf(
+                _p.Struct(lambda: CfnDataSet.DestinationTableProperty),
+                key_pattern="^[0-9a-zA-Z-]*$",
+                min_keys=1,
+                max_keys=1,
+            ),
             required=True,
         )
-        """The ``DestinationTableMap`` property."""
+        """The ``DestinationTableMap`` property. Minimum keys: 1. Maximum keys: 1. Key pattern: ``^[0-9a-zA-Z-]*$``."""
 
         source_table_map = _p.Prop(
             "SourceTableMap",
-            _p.MapOf(_p.Struct(lambda: CfnDataSet.SourceTableProperty)),
+            _p.MapOf(
+                _p.Struct(lambda: CfnDataSet.SourceTableProperty),
+                key_pattern="^[0-9a-zA-Z-]*$",
+                min_keys=1,
+                max_keys=32,
+            ),
             required=True,
         )
-        """The ``SourceTableMap`` property."""
+        """The ``SourceTableMap`` property. Minimum keys: 1. Maximum keys: 32. Key pattern: ``^[0-9a-zA-Z-]*$``."""
 
         transform_step_map = _p.Prop(
             "TransformStepMap",
-            _p.MapOf(_p.Struct(lambda: CfnDataSet.TransformStepProperty)),
+            _p.MapOf(
+                _p.Struct(lambda: CfnDataSet.TransformStepProperty),
+                key_pattern="^[0-9a-zA-Z-]*$",
+                min_keys=1,
+                max_keys=256,
+            ),
             required=True,
         )
-        """The ``TransformStepMap`` property."""
+        """The ``TransformStepMap`` property. Minimum keys: 1. Maximum keys: 256. Key pattern: ``^[0-9a-zA-Z-]*$``."""
 
         def __init__(
             self,
@@ -6163,7 +6189,7 @@ class CfnDataSet(_p.CfnResourceBase):
         """The ``SemanticModelConfiguration`` property type.
 
         :param semantic_metadata: The ``SemanticMetadata`` property. Minimum items: 1. Maximum items: 1.
-        :param table_map: The ``TableMap`` property.
+        :param table_map: The ``TableMap`` property. Minimum keys: 1. Maximum keys: 1. Key pattern: ``^[0-9a-zA-Z-]*$``.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -6192,9 +6218,15 @@ class CfnDataSet(_p.CfnResourceBase):
         """The ``SemanticMetadata`` property. Minimum items: 1. Maximum items: 1."""
 
         table_map = _p.Prop(
-            "TableMap", _p.MapOf(_p.Struct(lambda: CfnDataSet.SemanticTableProperty))
+            "TableMap",
+            _p.MapOf(
+                _p.Struct(lambda: CfnDataSet.SemanticTableProperty),
+                key_pattern="^[0-9a-zA-Z-]*$",
+                min_keys=1,
+                max_keys=1,
+            ),
         )
-        """The ``TableMap`` property."""
+        """The ``TableMap`` property. Minimum keys: 1. Maximum keys: 1. Key pattern: ``^[0-9a-zA-Z-]*$``."""
 
         def __init__(
             self,
@@ -7607,15 +7639,15 @@ class CfnDataSetProps(_p.CfnStruct):
     :param data_set_refresh_properties: <p>The refresh properties of a dataset.</p>
     :param data_set_usage_configuration: <p>The usage configuration to apply to child datasets that reference this dataset as a source.</p>
     :param dataset_parameters: <p>The parameter declarations of the dataset.</p> Minimum items: 0. Maximum items: 32.
-    :param field_folders: The ``FieldFolders`` property.
+    :param field_folders: The ``FieldFolders`` property. Key pattern: ``.+``.
     :param folder_arns: <p>When you create the dataset, Amazon QuickSight adds the dataset to these folders.</p> Minimum items: 0. Maximum items: 10.
     :param import_mode: The ``ImportMode`` property. Allowed values: ``SPICE``, ``DIRECT_QUERY``.
     :param ingestion_wait_policy: <p>Wait policy to use when creating/updating dataset. Default is to wait for SPICE ingestion to finish with timeout of 36 hours.</p>
-    :param logical_table_map: The ``LogicalTableMap`` property. Deprecated by AWS: setting it warns.
+    :param logical_table_map: The ``LogicalTableMap`` property. Minimum keys: 1. Maximum keys: 256. Key pattern: ``^[0-9a-zA-Z-]*$``. Deprecated by AWS: setting it warns.
     :param name: <p>The display name for the dataset.</p> Minimum length: 1. Maximum length: 128.
     :param performance_configuration: The ``PerformanceConfiguration`` property.
     :param permissions: <p>A list of resource permissions on the dataset.</p> Minimum items: 1. Maximum items: 64.
-    :param physical_table_map: The ``PhysicalTableMap`` property.
+    :param physical_table_map: The ``PhysicalTableMap`` property. Minimum keys: 0. Maximum keys: 32. Key pattern: ``^[0-9a-zA-Z-]*$``.
     :param row_level_permission_data_set: <p>Information about a dataset that contains permissions for row-level security (RLS). The permissions dataset maps fields to users or groups. For more information, see <a href="https://docs.aws.amazon.com/quicksight/latest/user/restrict-access-to-a-data-set-using-row-level-security.html">Using Row-Level Security (RLS) to Restrict Access to a Dataset</a> in the <i>Amazon QuickSight User Guide</i>.</p> <p>The option to deny permissions by setting <code>PermissionPolicy</code> to <code>DENY_ACCESS</code> is not supported for new RLS datasets.</p> Deprecated by AWS: setting it warns.
     :param row_level_permission_tag_configuration: <p>The configuration of tags on a dataset to set row-level security. </p> Deprecated by AWS: setting it warns.
     :param semantic_model_configuration: The ``SemanticModelConfiguration`` property.
@@ -7699,9 +7731,10 @@ class CfnDataSetProps(_p.CfnStruct):
     """
 
     field_folders = _p.Prop(
-        "FieldFolders", _p.MapOf(_p.Struct(lambda: CfnDataSet.FieldFolderProperty))
+        "FieldFolders",
+        _p.MapOf(_p.Struct(lambda: CfnDataSet.FieldFolderProperty), key_pattern=".+"),
     )
-    """The ``FieldFolders`` property.
+    """The ``FieldFolders`` property. Key pattern: ``.+``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-quicksight-dataset.html#cfn-quicksight-dataset-fieldfolders
     """
@@ -7730,10 +7763,15 @@ class CfnDataSetProps(_p.CfnStruct):
 
     logical_table_map = _p.Prop(
         "LogicalTableMap",
-        _p.MapOf(_p.Struct(lambda: CfnDataSet.LogicalTableProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnDataSet.LogicalTableProperty),
+            key_pattern="^[0-9a-zA-Z-]*$",
+            min_keys=1,
+            max_keys=256,
+        ),
         deprecated=True,
     )
-    """The ``LogicalTableMap`` property. Deprecated by AWS: setting it warns.
+    """The ``LogicalTableMap`` property. Minimum keys: 1. Maximum keys: 256. Key pattern: ``^[0-9a-zA-Z-]*$``. Deprecated by AWS: setting it warns.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-quicksight-dataset.html#cfn-quicksight-dataset-logicaltablemap
     """
@@ -7765,9 +7803,14 @@ class CfnDataSetProps(_p.CfnStruct):
 
     physical_table_map = _p.Prop(
         "PhysicalTableMap",
-        _p.MapOf(_p.Struct(lambda: CfnDataSet.PhysicalTableProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnDataSet.PhysicalTableProperty),
+            key_pattern="^[0-9a-zA-Z-]*$",
+            min_keys=0,
+            max_keys=32,
+        ),
     )
-    """The ``PhysicalTableMap`` property.
+    """The ``PhysicalTableMap`` property. Minimum keys: 0. Maximum keys: 32. Key pattern: ``^[0-9a-zA-Z-]*$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-quicksight-dataset.html#cfn-quicksight-dataset-physicaltablemap
     """

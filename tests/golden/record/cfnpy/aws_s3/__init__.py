@@ -233,9 +233,12 @@ class CfnBucket(_p.CfnResourceBase):
 
     analytics_configurations = _p.Prop(
         "AnalyticsConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.AnalyticsConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.AnalyticsConfigurationProperty),
+            unique_items=True,
+        ),
     )
-    """Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
+    """Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-analyticsconfigurations
     """
@@ -275,18 +278,24 @@ class CfnBucket(_p.CfnResourceBase):
 
     intelligent_tiering_configurations = _p.Prop(
         "IntelligentTieringConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.IntelligentTieringConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.IntelligentTieringConfigurationProperty),
+            unique_items=True,
+        ),
     )
-    """Defines how Amazon S3 handles Intelligent-Tiering storage.
+    """Defines how Amazon S3 handles Intelligent-Tiering storage. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-intelligenttieringconfigurations
     """
 
     inventory_configurations = _p.Prop(
         "InventoryConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.InventoryConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.InventoryConfigurationProperty),
+            unique_items=True,
+        ),
     )
-    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*.
+    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-inventoryconfigurations
     """
@@ -323,9 +332,11 @@ class CfnBucket(_p.CfnResourceBase):
 
     metrics_configurations = _p.Prop(
         "MetricsConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.MetricsConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.MetricsConfigurationProperty), unique_items=True
+        ),
     )
-    """Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html).
+    """Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html). Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-metricsconfigurations
     """
@@ -581,19 +592,19 @@ class CfnBucket(_p.CfnResourceBase):
         :param abac_status: The ABAC status of the general purpose bucket. When ABAC is enabled for the general purpose bucket, you can use tags to manage access to the general purpose buckets as well as for cost tracking purposes. When ABAC is disabled for the general purpose buckets, you can only use tags for cost tracking purposes. For more information, see [Using tags with S3 general purpose buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/buckets-tagging.html). Allowed values: ``Enabled``, ``Disabled``.
         :param accelerate_configuration: Configures the transfer acceleration state for an Amazon S3 bucket. For more information, see [Amazon S3 Transfer Acceleration](https://docs.aws.amazon.com/AmazonS3/latest/dev/transfer-acceleration.html) in the *Amazon S3 User Guide*.
         :param access_control: This is a legacy property, and it is not recommended for most use cases. A majority of modern use cases in Amazon S3 no longer require the use of ACLs, and we recommend that you keep ACLs disabled. For more information, see [Controlling object ownership](https://docs.aws.amazon.com//AmazonS3/latest/userguide/about-object-ownership.html) in the *Amazon S3 User Guide*. A canned access control list (ACL) that grants predefined permissions to the bucket. For more information about canned ACLs, see [Canned ACL](https://docs.aws.amazon.com/AmazonS3/latest/dev/acl-overview.html#canned-acl) in the *Amazon S3 User Guide*. S3 buckets are created with ACLs disabled by default. Therefore, unless you explicitly set the [AWS::S3::OwnershipControls](https://docs.aws.amazon.com//AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrols.html) property to enable ACLs, your resource will fail to deploy with any value other than Private. Use cases requiring ACLs are uncommon. The majority of access control configurations can be successfully and more easily achieved with bucket policies. For more information, see [AWS::S3::BucketPolicy](https://docs.aws.amazon.com//AWSCloudFormation/latest/UserGuide/aws-properties-s3-policy.html). For examples of common policy configurations, including S3 Server Access Logs buckets and more, see [Bucket policy examples](https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html) in the *Amazon S3 User Guide*. Allowed values: ``AuthenticatedRead``, ``AwsExecRead``, ``BucketOwnerFullControl``, ``BucketOwnerRead``, ``LogDeliveryWrite``, ``Private``, ``PublicRead``, ``PublicReadWrite``.
-        :param analytics_configurations: Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
+        :param analytics_configurations: Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket. Items must be unique.
         :param bucket_encryption: Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed keys (DSSE-KMS). For information about the Amazon S3 default encryption feature, see [Amazon S3 Default Encryption for S3 Buckets](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-encryption.html) in the *Amazon S3 User Guide*.
         :param bucket_name: A name for the bucket. If you don't specify a name, AWS CloudFormation generates a unique ID and uses that ID for the bucket name. The bucket name must contain only lowercase letters, numbers, periods (.), and dashes (-) and must follow [Amazon S3 bucket restrictions and limitations](https://docs.aws.amazon.com/AmazonS3/latest/dev/BucketRestrictions.html). For more information, see [Rules for naming Amazon S3 buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) in the *Amazon S3 User Guide*. If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you need to replace the resource, specify a new name. Maximum length: 63. Pattern: ``^([a-z0-9][a-z0-9.-]*[a-z0-9])?$``. Changing it requires replacement of the resource.
         :param bucket_name_prefix: The ``BucketNamePrefix`` property. Changing it requires replacement of the resource.
         :param bucket_namespace: The ``BucketNamespace`` property. Allowed values: ``global``, ``account-regional``. Changing it requires replacement of the resource.
         :param cors_configuration: Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see [Enabling Cross-Origin Resource Sharing](https://docs.aws.amazon.com/AmazonS3/latest/dev/cors.html) in the *Amazon S3 User Guide*.
-        :param intelligent_tiering_configurations: Defines how Amazon S3 handles Intelligent-Tiering storage.
-        :param inventory_configurations: Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*.
+        :param intelligent_tiering_configurations: Defines how Amazon S3 handles Intelligent-Tiering storage. Items must be unique.
+        :param inventory_configurations: Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*. Items must be unique.
         :param lifecycle_configuration: Specifies the lifecycle configuration for objects in an Amazon S3 bucket. For more information, see [Object Lifecycle Management](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lifecycle-mgmt.html) in the *Amazon S3 User Guide*.
         :param logging_configuration: Settings that define where logs are stored.
         :param metadata_configuration: The S3 Metadata configuration for a general purpose bucket.
         :param metadata_table_configuration: The metadata table configuration of an S3 general purpose bucket.
-        :param metrics_configurations: Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html).
+        :param metrics_configurations: Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html). Items must be unique.
         :param notification_configuration: Configuration that defines how Amazon S3 handles bucket notifications.
         :param object_lock_configuration: This operation is not supported for directory buckets. Places an Object Lock configuration on the specified bucket. The rule specified in the Object Lock configuration will be applied by default to every new object placed in the specified bucket. For more information, see [Locking Objects](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lock.html). + The ``DefaultRetention`` settings require both a mode and a period. + The ``DefaultRetention`` period can be either ``Days`` or ``Years`` but you must select one. You cannot specify ``Days`` and ``Years`` at the same time. + You can enable Object Lock for new or existing buckets. For more information, see [Configuring Object Lock](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-configure.html). You must URL encode any signed header values that contain spaces. For example, if your header value is ``my file.txt``, containing two spaces after ``my``, you must URL encode this value to ``my%20%20file.txt``.
         :param object_lock_enabled: Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
@@ -880,7 +891,7 @@ class CfnBucket(_p.CfnResourceBase):
         :param id: The ID that identifies the analytics configuration.
         :param storage_class_analysis: Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes.
         :param prefix: The prefix that an object must have to be included in the analytics results.
-        :param tag_filters: The tags to use when evaluating an analytics filter. The analytics only includes objects that meet the filter's criteria. If no filter is specified, all of the contents of the bucket are included in the analysis.
+        :param tag_filters: The tags to use when evaluating an analytics filter. The analytics only includes objects that meet the filter's criteria. If no filter is specified, all of the contents of the bucket are included in the analysis. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-analyticsconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -927,9 +938,12 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         tag_filters = _p.Prop(
-            "TagFilters", _p.ListOf(_p.Struct(lambda: CfnBucket.TagFilterProperty))
+            "TagFilters",
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TagFilterProperty), unique_items=True
+            ),
         )
-        """The tags to use when evaluating an analytics filter. The analytics only includes objects that meet the filter's criteria. If no filter is specified, all of the contents of the bucket are included in the analysis.
+        """The tags to use when evaluating an analytics filter. The analytics only includes objects that meet the filter's criteria. If no filter is specified, all of the contents of the bucket are included in the analysis. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-analyticsconfiguration.html#cfn-s3-bucket-analyticsconfiguration-tagfilters
         """
@@ -1037,7 +1051,7 @@ class CfnBucket(_p.CfnResourceBase):
     class BlockedEncryptionTypesProperty(_p.CfnStruct):
         """A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of new objects encrypted with the specified server-side encryption type. For example, blocking an encryption type will block ``PutObject``, ``CopyObject``, ``PostObject``, multipart upload, and replication requests to the bucket for objects with the specified encryption type. However, you can continue to read and list any pre-existing objects already encrypted with the specified encryption type. For more information, see [Blocking or unblocking SSE-C for a general purpose bucket](https://docs.aws.amazon.com/AmazonS3/latest/userguide/blocking-unblocking-s3-c-encryption-gpb.html). This data type is used with the following actions: + [PutBucketEncryption](https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketEncryption.html) + [GetBucketEncryption](https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html) + [DeleteBucketEncryption](https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketEncryption.html) + Permissions You must have the s3:PutEncryptionConfiguration permission to block or unblock an encryption type for a bucket. You must have the s3:GetEncryptionConfiguration permission to view a bucket's encryption type.
 
-        :param encryption_type: The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket. Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html). Each item: Allowed values: ``NONE``, ``SSE-C``.
+        :param encryption_type: The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket. Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html). Items must be unique. Each item: Allowed values: ``NONE``, ``SSE-C``.
         :exampleMetadata: fixture=_generated
 
         Example::
@@ -1052,9 +1066,10 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         encryption_type = _p.Prop(
-            "EncryptionType", _p.ListOf(_p.String(enum=("NONE", "SSE-C")))
+            "EncryptionType",
+            _p.ListOf(_p.String(enum=("NONE", "SSE-C")), unique_items=True),
         )
-        """The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket. Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html). Each item: Allowed values: ``NONE``, ``SSE-C``."""
+        """The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket. Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). For more information about SSE-C, see [Using server-side encryption with customer-provided keys (SSE-C)](https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html). Items must be unique. Each item: Allowed values: ``NONE``, ``SSE-C``."""
 
         def __init__(
             self,
@@ -1071,7 +1086,7 @@ class CfnBucket(_p.CfnResourceBase):
     class BucketEncryptionProperty(_p.CfnStruct):
         """Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed keys (DSSE-KMS). For information about the Amazon S3 default encryption feature, see [Amazon S3 Default Encryption for S3 Buckets](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-encryption.html) in the *Amazon S3 User Guide*.
 
-        :param server_side_encryption_configuration: Specifies the default server-side-encryption configuration.
+        :param server_side_encryption_configuration: Specifies the default server-side-encryption configuration. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-bucketencryption.html
         :exampleMetadata: fixture=_generated
@@ -1089,10 +1104,13 @@ class CfnBucket(_p.CfnResourceBase):
 
         server_side_encryption_configuration = _p.Prop(
             "ServerSideEncryptionConfiguration",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.ServerSideEncryptionRuleProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.ServerSideEncryptionRuleProperty),
+                unique_items=True,
+            ),
             required=True,
         )
-        """Specifies the default server-side-encryption configuration.
+        """Specifies the default server-side-encryption configuration. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-bucketencryption.html#cfn-s3-bucket-bucketencryption-serversideencryptionconfiguration
         """
@@ -1119,7 +1137,7 @@ class CfnBucket(_p.CfnResourceBase):
     class CorsConfigurationProperty(_p.CfnStruct):
         """Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see [Enabling Cross-Origin Resource Sharing](https://docs.aws.amazon.com/AmazonS3/latest/dev/cors.html) in the *Amazon S3 User Guide*.
 
-        :param cors_rules: A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration.
+        :param cors_rules: A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -1140,10 +1158,10 @@ class CfnBucket(_p.CfnResourceBase):
 
         cors_rules = _p.Prop(
             "CorsRules",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.CorsRuleProperty)),
+            _p.ListOf(_p.Struct(lambda: CfnBucket.CorsRuleProperty), unique_items=True),
             required=True,
         )
-        """A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration.
+        """A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsconfiguration.html#cfn-s3-bucket-corsconfiguration-corsrules
         """
@@ -1168,10 +1186,10 @@ class CfnBucket(_p.CfnResourceBase):
     class CorsRuleProperty(_p.CfnStruct):
         """Specifies a cross-origin access rule for an Amazon S3 bucket.
 
-        :param allowed_methods: An HTTP method that you allow the origin to run. *Allowed values*: ``GET`` | ``PUT`` | ``HEAD`` | ``POST`` | ``DELETE`` Each item: Allowed values: ``GET``, ``PUT``, ``HEAD``, ``POST``, ``DELETE``.
-        :param allowed_origins: One or more origins you want customers to be able to access the bucket from.
-        :param allowed_headers: Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
-        :param exposed_headers: One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object).
+        :param allowed_methods: An HTTP method that you allow the origin to run. *Allowed values*: ``GET`` | ``PUT`` | ``HEAD`` | ``POST`` | ``DELETE`` Items must be unique. Each item: Allowed values: ``GET``, ``PUT``, ``HEAD``, ``POST``, ``DELETE``.
+        :param allowed_origins: One or more origins you want customers to be able to access the bucket from. Items must be unique.
+        :param allowed_headers: Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed. Items must be unique.
+        :param exposed_headers: One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object). Items must be unique.
         :param id: A unique identifier for this rule. The value must be no more than 255 characters. Maximum length: 255.
         :param max_age: The time in seconds that your browser is to cache the preflight response for the specified resource. Minimum: 0.
 
@@ -1196,32 +1214,39 @@ class CfnBucket(_p.CfnResourceBase):
             )
         """
 
-        allowed_headers = _p.Prop("AllowedHeaders", _p.ListOf(_p.String()))
-        """Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
+        allowed_headers = _p.Prop(
+            "AllowedHeaders", _p.ListOf(_p.String(), unique_items=True)
+        )
+        """Headers that are specified in the ``Access-Control-Request-Headers`` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html#cfn-s3-bucket-corsrule-allowedheaders
         """
 
         allowed_methods = _p.Prop(
             "AllowedMethods",
-            _p.ListOf(_p.String(enum=("GET", "PUT", "HEAD", "POST", "DELETE"))),
+            _p.ListOf(
+                _p.String(enum=("GET", "PUT", "HEAD", "POST", "DELETE")),
+                unique_items=True,
+            ),
             required=True,
         )
-        """An HTTP method that you allow the origin to run. *Allowed values*: ``GET`` | ``PUT`` | ``HEAD`` | ``POST`` | ``DELETE`` Each item: Allowed values: ``GET``, ``PUT``, ``HEAD``, ``POST``, ``DELETE``.
+        """An HTTP method that you allow the origin to run. *Allowed values*: ``GET`` | ``PUT`` | ``HEAD`` | ``POST`` | ``DELETE`` Items must be unique. Each item: Allowed values: ``GET``, ``PUT``, ``HEAD``, ``POST``, ``DELETE``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html#cfn-s3-bucket-corsrule-allowedmethods
         """
 
         allowed_origins = _p.Prop(
-            "AllowedOrigins", _p.ListOf(_p.String()), required=True
+            "AllowedOrigins", _p.ListOf(_p.String(), unique_items=True), required=True
         )
-        """One or more origins you want customers to be able to access the bucket from.
+        """One or more origins you want customers to be able to access the bucket from. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html#cfn-s3-bucket-corsrule-allowedorigins
         """
 
-        exposed_headers = _p.Prop("ExposedHeaders", _p.ListOf(_p.String()))
-        """One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object).
+        exposed_headers = _p.Prop(
+            "ExposedHeaders", _p.ListOf(_p.String(), unique_items=True)
+        )
+        """One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript ``XMLHttpRequest`` object). Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html#cfn-s3-bucket-corsrule-exposedheaders
         """
@@ -1272,7 +1297,7 @@ class CfnBucket(_p.CfnResourceBase):
         """Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
 
         :param destination: The place to store the data for an analysis.
-        :param output_schema_version: The version of the output schema to use when exporting data. Must be ``V_1``.
+        :param output_schema_version: The version of the output schema to use when exporting data. Must be ``V_1``. Allowed values: ``V_1``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-dataexport.html
         :exampleMetadata: fixture=_generated
@@ -1288,7 +1313,7 @@ class CfnBucket(_p.CfnResourceBase):
                     bucket_arn="bucketArn",
                     format="CSV",
                 ),
-                output_schema_version="outputSchemaVersion",
+                output_schema_version="V_1",
             )
         """
 
@@ -1303,9 +1328,9 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         output_schema_version = _p.Prop(
-            "OutputSchemaVersion", _p.String(), required=True
+            "OutputSchemaVersion", _p.String(enum=("V_1",)), required=True
         )
-        """The version of the output schema to use when exporting data. Must be ``V_1``.
+        """The version of the output schema to use when exporting data. Must be ``V_1``. Allowed values: ``V_1``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-dataexport.html#cfn-s3-bucket-dataexport-outputschemaversion
         """
@@ -1643,9 +1668,9 @@ class CfnBucket(_p.CfnResourceBase):
 
         :param id: The ID used to identify the S3 Intelligent-Tiering configuration.
         :param status: Specifies the status of the configuration. Allowed values: ``Disabled``, ``Enabled``.
-        :param tierings: Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration. At least one tier must be defined in the list. At most, you can specify two tiers in the list, one for each available AccessTier: ``ARCHIVE_ACCESS`` and ``DEEP_ARCHIVE_ACCESS``. You only need Intelligent Tiering Configuration enabled on a bucket if you want to automatically move objects stored in the Intelligent-Tiering storage class to Archive Access or Deep Archive Access tiers.
+        :param tierings: Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration. At least one tier must be defined in the list. At most, you can specify two tiers in the list, one for each available AccessTier: ``ARCHIVE_ACCESS`` and ``DEEP_ARCHIVE_ACCESS``. You only need Intelligent Tiering Configuration enabled on a bucket if you want to automatically move objects stored in the Intelligent-Tiering storage class to Archive Access or Deep Archive Access tiers. Items must be unique.
         :param prefix: An object key name prefix that identifies the subset of objects to which the rule applies.
-        :param tag_filters: A container for a key-value pair.
+        :param tag_filters: A container for a key-value pair. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-intelligenttieringconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -1694,19 +1719,22 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         tag_filters = _p.Prop(
-            "TagFilters", _p.ListOf(_p.Struct(lambda: CfnBucket.TagFilterProperty))
+            "TagFilters",
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TagFilterProperty), unique_items=True
+            ),
         )
-        """A container for a key-value pair.
+        """A container for a key-value pair. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-intelligenttieringconfiguration.html#cfn-s3-bucket-intelligenttieringconfiguration-tagfilters
         """
 
         tierings = _p.Prop(
             "Tierings",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.TieringProperty)),
+            _p.ListOf(_p.Struct(lambda: CfnBucket.TieringProperty), unique_items=True),
             required=True,
         )
-        """Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration. At least one tier must be defined in the list. At most, you can specify two tiers in the list, one for each available AccessTier: ``ARCHIVE_ACCESS`` and ``DEEP_ARCHIVE_ACCESS``. You only need Intelligent Tiering Configuration enabled on a bucket if you want to automatically move objects stored in the Intelligent-Tiering storage class to Archive Access or Deep Archive Access tiers.
+        """Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration. At least one tier must be defined in the list. At most, you can specify two tiers in the list, one for each available AccessTier: ``ARCHIVE_ACCESS`` and ``DEEP_ARCHIVE_ACCESS``. You only need Intelligent Tiering Configuration enabled on a bucket if you want to automatically move objects stored in the Intelligent-Tiering storage class to Archive Access or Deep Archive Access tiers. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-intelligenttieringconfiguration.html#cfn-s3-bucket-intelligenttieringconfiguration-tierings
         """
@@ -1755,7 +1783,7 @@ class CfnBucket(_p.CfnResourceBase):
         :param id: The ID used to identify the inventory configuration.
         :param included_object_versions: Object versions to include in the inventory list. If set to ``All``, the list includes all the object versions, which adds the version-related fields ``VersionId``, ``IsLatest``, and ``DeleteMarker`` to the list. If set to ``Current``, the list does not contain these version-related fields. Allowed values: ``All``, ``Current``.
         :param schedule_frequency: Specifies the schedule for generating inventory results. Allowed values: ``Daily``, ``Weekly``.
-        :param optional_fields: Contains the optional fields that are included in the inventory results. Each item: Allowed values: ``Size``, ``LastModifiedDate``, ``StorageClass``, ``ETag``, ``IsMultipartUploaded``, ``ReplicationStatus``, ``EncryptionStatus``, ``ObjectLockRetainUntilDate``, ``ObjectLockMode``, ``ObjectLockLegalHoldStatus``, ``ObjectLockEventHoldStatus``, ``ObjectLockEventHoldDuration``, ``IntelligentTieringAccessTier``, ``BucketKeyStatus``, ``ChecksumAlgorithm``, ``ObjectAccessControlList``, ``ObjectOwner``, ``LifecycleExpirationDate``, ``IntelligentTieringReferenceDate``.
+        :param optional_fields: Contains the optional fields that are included in the inventory results. Items must be unique. Each item: Allowed values: ``Size``, ``LastModifiedDate``, ``StorageClass``, ``ETag``, ``IsMultipartUploaded``, ``ReplicationStatus``, ``EncryptionStatus``, ``ObjectLockRetainUntilDate``, ``ObjectLockMode``, ``ObjectLockLegalHoldStatus``, ``ObjectLockEventHoldStatus``, ``ObjectLockEventHoldDuration``, ``IntelligentTieringAccessTier``, ``BucketKeyStatus``, ``ChecksumAlgorithm``, ``ObjectAccessControlList``, ``ObjectOwner``, ``LifecycleExpirationDate``, ``IntelligentTieringReferenceDate``.
         :param prefix: Specifies the inventory filter prefix.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-inventoryconfiguration.html
@@ -1838,10 +1866,11 @@ class CfnBucket(_p.CfnResourceBase):
                         "LifecycleExpirationDate",
                         "IntelligentTieringReferenceDate",
                     )
-                )
+                ),
+                unique_items=True,
             ),
         )
-        """Contains the optional fields that are included in the inventory results. Each item: Allowed values: ``Size``, ``LastModifiedDate``, ``StorageClass``, ``ETag``, ``IsMultipartUploaded``, ``ReplicationStatus``, ``EncryptionStatus``, ``ObjectLockRetainUntilDate``, ``ObjectLockMode``, ``ObjectLockLegalHoldStatus``, ``ObjectLockEventHoldStatus``, ``ObjectLockEventHoldDuration``, ``IntelligentTieringAccessTier``, ``BucketKeyStatus``, ``ChecksumAlgorithm``, ``ObjectAccessControlList``, ``ObjectOwner``, ``LifecycleExpirationDate``, ``IntelligentTieringReferenceDate``.
+        """Contains the optional fields that are included in the inventory results. Items must be unique. Each item: Allowed values: ``Size``, ``LastModifiedDate``, ``StorageClass``, ``ETag``, ``IsMultipartUploaded``, ``ReplicationStatus``, ``EncryptionStatus``, ``ObjectLockRetainUntilDate``, ``ObjectLockMode``, ``ObjectLockLegalHoldStatus``, ``ObjectLockEventHoldStatus``, ``ObjectLockEventHoldDuration``, ``IntelligentTieringAccessTier``, ``BucketKeyStatus``, ``ChecksumAlgorithm``, ``ObjectAccessControlList``, ``ObjectOwner``, ``LifecycleExpirationDate``, ``IntelligentTieringReferenceDate``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-inventoryconfiguration.html#cfn-s3-bucket-inventoryconfiguration-optionalfields
         """
@@ -2097,7 +2126,7 @@ class CfnBucket(_p.CfnResourceBase):
     class LifecycleConfigurationProperty(_p.CfnStruct):
         """Specifies the lifecycle configuration for objects in an Amazon S3 bucket. For more information, see [Object Lifecycle Management](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lifecycle-mgmt.html) in the *Amazon S3 User Guide*.
 
-        :param rules: A lifecycle rule for individual objects in an Amazon S3 bucket.
+        :param rules: A lifecycle rule for individual objects in an Amazon S3 bucket. Items must be unique.
         :param transition_default_minimum_object_size: Indicates which default minimum object size behavior is applied to the lifecycle configuration. This parameter applies to general purpose buckets only. It isn't supported for directory bucket lifecycle configurations. + ``all_storage_classes_128K`` - Objects smaller than 128 KB will not transition to any storage class by default. + ``varies_by_storage_class`` - Objects smaller than 128 KB will transition to Glacier Flexible Retrieval or Glacier Deep Archive storage classes. By default, all other storage classes will prevent transitions smaller than 128 KB. To customize the minimum object size for any transition you can add a filter that specifies a custom ``ObjectSizeGreaterThan`` or ``ObjectSizeLessThan`` in the body of your transition rule. Custom filters always take precedence over the default transition behavior. Allowed values: ``varies_by_storage_class``, ``all_storage_classes_128K``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lifecycleconfiguration.html
@@ -2120,9 +2149,11 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         rules = _p.Prop(
-            "Rules", _p.ListOf(_p.Struct(lambda: CfnBucket.RuleProperty)), required=True
+            "Rules",
+            _p.ListOf(_p.Struct(lambda: CfnBucket.RuleProperty), unique_items=True),
+            required=True,
         )
-        """A lifecycle rule for individual objects in an Amazon S3 bucket.
+        """A lifecycle rule for individual objects in an Amazon S3 bucket. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lifecycleconfiguration.html#cfn-s3-bucket-lifecycleconfiguration-rules
         """
@@ -2496,7 +2527,7 @@ class CfnBucket(_p.CfnResourceBase):
         :param id: The ID used to identify the metrics configuration. This can be any value you choose that helps you identify your metrics configuration.
         :param access_point_arn: The access point that was used while performing operations on the object. The metrics configuration only includes objects that meet the filter's criteria.
         :param prefix: The prefix that an object must have to be included in the metrics results.
-        :param tag_filters: Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria.
+        :param tag_filters: Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metricsconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -2539,9 +2570,12 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         tag_filters = _p.Prop(
-            "TagFilters", _p.ListOf(_p.Struct(lambda: CfnBucket.TagFilterProperty))
+            "TagFilters",
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TagFilterProperty), unique_items=True
+            ),
         )
-        """Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria.
+        """Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metricsconfiguration.html#cfn-s3-bucket-metricsconfiguration-tagfilters
         """
@@ -2693,9 +2727,9 @@ class CfnBucket(_p.CfnResourceBase):
         """Describes the notification configuration for an Amazon S3 bucket. If you create the target resource and related permissions in the same template, you might have a circular dependency. For example, you might use the ``AWS::Lambda::Permission`` resource to grant the bucket permission to invoke an AWS Lambda function. However, AWS CloudFormation can't create the bucket until the bucket has permission to invoke the function (AWS CloudFormation checks whether the bucket can invoke the function). If you're using Refs to pass the bucket name, this leads to a circular dependency. To avoid this dependency, you can create all resources without specifying the notification configuration. Then, update the stack with a notification configuration. For more information on permissions, see [AWS::Lambda::Permission](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html) and [Granting Permissions to Publish Event Notification Messages to a Destination](https://docs.aws.amazon.com/AmazonS3/latest/dev/NotificationHowTo.html#grant-destinations-permissions-to-s3).
 
         :param event_bridge_configuration: Enables delivery of events to Amazon EventBridge.
-        :param lambda_configurations: Describes the LAMlong functions to invoke and the events for which to invoke them.
-        :param queue_configurations: The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages.
-        :param topic_configurations: The topic to which notifications are sent and the events for which notifications are generated.
+        :param lambda_configurations: Describes the LAMlong functions to invoke and the events for which to invoke them. Items must be unique.
+        :param queue_configurations: The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. Items must be unique.
+        :param topic_configurations: The topic to which notifications are sent and the events for which notifications are generated. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -2736,27 +2770,36 @@ class CfnBucket(_p.CfnResourceBase):
 
         lambda_configurations = _p.Prop(
             "LambdaConfigurations",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.LambdaConfigurationProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.LambdaConfigurationProperty),
+                unique_items=True,
+            ),
         )
-        """Describes the LAMlong functions to invoke and the events for which to invoke them.
+        """Describes the LAMlong functions to invoke and the events for which to invoke them. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html#cfn-s3-bucket-notificationconfiguration-lambdaconfigurations
         """
 
         queue_configurations = _p.Prop(
             "QueueConfigurations",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.QueueConfigurationProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.QueueConfigurationProperty),
+                unique_items=True,
+            ),
         )
-        """The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages.
+        """The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html#cfn-s3-bucket-notificationconfiguration-queueconfigurations
         """
 
         topic_configurations = _p.Prop(
             "TopicConfigurations",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.TopicConfigurationProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TopicConfigurationProperty),
+                unique_items=True,
+            ),
         )
-        """The topic to which notifications are sent and the events for which notifications are generated.
+        """The topic to which notifications are sent and the events for which notifications are generated. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html#cfn-s3-bucket-notificationconfiguration-topicconfigurations
         """
@@ -2951,7 +2994,7 @@ class CfnBucket(_p.CfnResourceBase):
     class OwnershipControlsProperty(_p.CfnStruct):
         """Specifies the container element for Object Ownership rules. S3 Object Ownership is an Amazon S3 bucket-level setting that you can use to disable access control lists (ACLs) and take ownership of every object in your bucket, simplifying access management for data stored in Amazon S3. For more information, see [Controlling ownership of objects and disabling ACLs](https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html) in the *Amazon S3 User Guide*.
 
-        :param rules: Specifies the container element for Object Ownership rules.
+        :param rules: Specifies the container element for Object Ownership rules. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrols.html
         :exampleMetadata: fixture=_generated
@@ -2969,10 +3012,13 @@ class CfnBucket(_p.CfnResourceBase):
 
         rules = _p.Prop(
             "Rules",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.OwnershipControlsRuleProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.OwnershipControlsRuleProperty),
+                unique_items=True,
+            ),
             required=True,
         )
-        """Specifies the container element for Object Ownership rules.
+        """Specifies the container element for Object Ownership rules. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrols.html#cfn-s3-bucket-ownershipcontrols-rules
         """
@@ -3367,7 +3413,7 @@ class CfnBucket(_p.CfnResourceBase):
         """A container for replication rules. You can add up to 1,000 rules. The maximum size of a replication configuration is 2 MB. The latest version of the replication configuration XML is V2. For more information about XML V2 replication configurations, see [Replication configuration](https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-add-config.html) in the *Amazon S3 User Guide*.
 
         :param role: The Amazon Resource Name (ARN) of the IAMlong (IAM) role that Amazon S3 assumes when replicating objects. For more information, see [How to Set Up Replication](https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-how-setup.html) in the *Amazon S3 User Guide*.
-        :param rules: A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules.
+        :param rules: A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationconfiguration.html
         :exampleMetadata: fixture=_generated
@@ -3397,10 +3443,12 @@ class CfnBucket(_p.CfnResourceBase):
 
         rules = _p.Prop(
             "Rules",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.ReplicationRuleProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.ReplicationRuleProperty), unique_items=True
+            ),
             required=True,
         )
-        """A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules.
+        """A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationconfiguration.html#cfn-s3-bucket-replicationconfiguration-rules
         """
@@ -3723,7 +3771,7 @@ class CfnBucket(_p.CfnResourceBase):
         """A container for specifying rule filters. The filters determine the subset of objects to which the rule applies. This element is required only if you specify more than one filter. For example: + If you specify both a ``Prefix`` and a ``TagFilter``, wrap these filters in an ``And`` tag. + If you specify a filter based on multiple tags, wrap the ``TagFilter`` elements in an ``And`` tag
 
         :param prefix: An object key name prefix that identifies the subset of objects to which the rule applies.
-        :param tag_filters: An array of tags containing key and value pairs.
+        :param tag_filters: An array of tags containing key and value pairs. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationruleandoperator.html
         :exampleMetadata: fixture=_generated
@@ -3750,9 +3798,12 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         tag_filters = _p.Prop(
-            "TagFilters", _p.ListOf(_p.Struct(lambda: CfnBucket.TagFilterProperty))
+            "TagFilters",
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TagFilterProperty), unique_items=True
+            ),
         )
-        """An array of tags containing key and value pairs.
+        """An array of tags containing key and value pairs. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationruleandoperator.html#cfn-s3-bucket-replicationruleandoperator-tagfilters
         """
@@ -4059,13 +4110,13 @@ class CfnBucket(_p.CfnResourceBase):
         :param noncurrent_version_expiration: Specifies when noncurrent object versions expire. Upon expiration, S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that S3 delete noncurrent object versions at a specific period in the object's lifetime.
         :param noncurrent_version_expiration_in_days: (Deprecated.) For buckets with versioning enabled (or suspended), specifies the time, in days, between when a new version of the object is uploaded to the bucket and when old versions of the object expire. When object versions expire, Amazon S3 permanently deletes them. If you specify a transition and expiration time, the expiration time must be later than the transition time.
         :param noncurrent_version_transition: (Deprecated.) For buckets with versioning enabled (or suspended), specifies when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransitions`` property.
-        :param noncurrent_version_transitions: For buckets with versioning enabled (or suspended), one or more transition rules that specify when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransition`` property.
+        :param noncurrent_version_transitions: For buckets with versioning enabled (or suspended), one or more transition rules that specify when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransition`` property. Items must be unique.
         :param object_size_greater_than: Specifies the minimum object size in bytes for this rule to apply to. Objects must be larger than this value in bytes. For more information about size based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*. Maximum length: 20. Pattern: ``[0-9]+``.
         :param object_size_less_than: Specifies the maximum object size in bytes for this rule to apply to. Objects must be smaller than this value in bytes. For more information about sized based rules, see [Lifecycle configuration using size-based rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lc-size-rules) in the *Amazon S3 User Guide*. Maximum length: 20. Pattern: ``[0-9]+``.
         :param prefix: Object key prefix that identifies one or more objects to which this rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see [XML related object key constraints](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-xml-related-constraints).
-        :param tag_filters: Tags to use to identify a subset of objects to which the lifecycle rule applies.
+        :param tag_filters: Tags to use to identify a subset of objects to which the lifecycle rule applies. Items must be unique.
         :param transition: (Deprecated.) Specifies when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transitions`` property.
-        :param transitions: One or more transition rules that specify when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transition`` property.
+        :param transitions: One or more transition rules that specify when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transition`` property. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-rule.html
         :exampleMetadata: fixture=_generated
@@ -4183,9 +4234,12 @@ class CfnBucket(_p.CfnResourceBase):
 
         noncurrent_version_transitions = _p.Prop(
             "NoncurrentVersionTransitions",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.NoncurrentVersionTransitionProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.NoncurrentVersionTransitionProperty),
+                unique_items=True,
+            ),
         )
-        """For buckets with versioning enabled (or suspended), one or more transition rules that specify when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransition`` property.
+        """For buckets with versioning enabled (or suspended), one or more transition rules that specify when non-current objects transition to a specified storage class. If you specify a transition and expiration time, the expiration time must be later than the transition time. If you specify this property, don't specify the ``NoncurrentVersionTransition`` property. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-rule.html#cfn-s3-bucket-rule-noncurrentversiontransitions
         """
@@ -4221,9 +4275,12 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         tag_filters = _p.Prop(
-            "TagFilters", _p.ListOf(_p.Struct(lambda: CfnBucket.TagFilterProperty))
+            "TagFilters",
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TagFilterProperty), unique_items=True
+            ),
         )
-        """Tags to use to identify a subset of objects to which the lifecycle rule applies.
+        """Tags to use to identify a subset of objects to which the lifecycle rule applies. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-rule.html#cfn-s3-bucket-rule-tagfilters
         """
@@ -4237,9 +4294,12 @@ class CfnBucket(_p.CfnResourceBase):
         """
 
         transitions = _p.Prop(
-            "Transitions", _p.ListOf(_p.Struct(lambda: CfnBucket.TransitionProperty))
+            "Transitions",
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.TransitionProperty), unique_items=True
+            ),
         )
-        """One or more transition rules that specify when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transition`` property.
+        """One or more transition rules that specify when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. If you specify this property, don't specify the ``Transition`` property. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-rule.html#cfn-s3-bucket-rule-transitions
         """
@@ -4354,7 +4414,7 @@ class CfnBucket(_p.CfnResourceBase):
     class S3KeyFilterProperty(_p.CfnStruct):
         """A container for object key name prefix and suffix filtering rules. For more information about object key name filtering, see [Configuring event notifications using object key name filtering](https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html) in the *Amazon S3 User Guide*. The same type of filter rule cannot be used more than once. For example, you cannot specify two prefix rules.
 
-        :param rules: A list of containers for the key-value pair that defines the criteria for the filter rule.
+        :param rules: A list of containers for the key-value pair that defines the criteria for the filter rule. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-s3keyfilter.html
         :exampleMetadata: fixture=_generated
@@ -4375,10 +4435,12 @@ class CfnBucket(_p.CfnResourceBase):
 
         rules = _p.Prop(
             "Rules",
-            _p.ListOf(_p.Struct(lambda: CfnBucket.FilterRuleProperty)),
+            _p.ListOf(
+                _p.Struct(lambda: CfnBucket.FilterRuleProperty), unique_items=True
+            ),
             required=True,
         )
-        """A list of containers for the key-value pair that defines the criteria for the filter rule.
+        """A list of containers for the key-value pair that defines the criteria for the filter rule. Items must be unique.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-s3keyfilter.html#cfn-s3-bucket-s3keyfilter-rules
         """
@@ -4690,7 +4752,7 @@ class CfnBucket(_p.CfnResourceBase):
                         bucket_arn="bucketArn",
                         format="CSV",
                     ),
-                    output_schema_version="outputSchemaVersion",
+                    output_schema_version="V_1",
                 ),
             )
         """
@@ -5119,19 +5181,19 @@ class CfnBucketProps(_p.CfnStruct):
     :param abac_status: The ABAC status of the general purpose bucket. When ABAC is enabled for the general purpose bucket, you can use tags to manage access to the general purpose buckets as well as for cost tracking purposes. When ABAC is disabled for the general purpose buckets, you can only use tags for cost tracking purposes. For more information, see [Using tags with S3 general purpose buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/buckets-tagging.html). Allowed values: ``Enabled``, ``Disabled``.
     :param accelerate_configuration: Configures the transfer acceleration state for an Amazon S3 bucket. For more information, see [Amazon S3 Transfer Acceleration](https://docs.aws.amazon.com/AmazonS3/latest/dev/transfer-acceleration.html) in the *Amazon S3 User Guide*.
     :param access_control: This is a legacy property, and it is not recommended for most use cases. A majority of modern use cases in Amazon S3 no longer require the use of ACLs, and we recommend that you keep ACLs disabled. For more information, see [Controlling object ownership](https://docs.aws.amazon.com//AmazonS3/latest/userguide/about-object-ownership.html) in the *Amazon S3 User Guide*. A canned access control list (ACL) that grants predefined permissions to the bucket. For more information about canned ACLs, see [Canned ACL](https://docs.aws.amazon.com/AmazonS3/latest/dev/acl-overview.html#canned-acl) in the *Amazon S3 User Guide*. S3 buckets are created with ACLs disabled by default. Therefore, unless you explicitly set the [AWS::S3::OwnershipControls](https://docs.aws.amazon.com//AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrols.html) property to enable ACLs, your resource will fail to deploy with any value other than Private. Use cases requiring ACLs are uncommon. The majority of access control configurations can be successfully and more easily achieved with bucket policies. For more information, see [AWS::S3::BucketPolicy](https://docs.aws.amazon.com//AWSCloudFormation/latest/UserGuide/aws-properties-s3-policy.html). For examples of common policy configurations, including S3 Server Access Logs buckets and more, see [Bucket policy examples](https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html) in the *Amazon S3 User Guide*. Allowed values: ``AuthenticatedRead``, ``AwsExecRead``, ``BucketOwnerFullControl``, ``BucketOwnerRead``, ``LogDeliveryWrite``, ``Private``, ``PublicRead``, ``PublicReadWrite``.
-    :param analytics_configurations: Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
+    :param analytics_configurations: Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket. Items must be unique.
     :param bucket_encryption: Specifies default encryption for a bucket using server-side encryption with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side encryption with KMS-managed keys (DSSE-KMS). For information about the Amazon S3 default encryption feature, see [Amazon S3 Default Encryption for S3 Buckets](https://docs.aws.amazon.com/AmazonS3/latest/dev/bucket-encryption.html) in the *Amazon S3 User Guide*.
     :param bucket_name: A name for the bucket. If you don't specify a name, AWS CloudFormation generates a unique ID and uses that ID for the bucket name. The bucket name must contain only lowercase letters, numbers, periods (.), and dashes (-) and must follow [Amazon S3 bucket restrictions and limitations](https://docs.aws.amazon.com/AmazonS3/latest/dev/BucketRestrictions.html). For more information, see [Rules for naming Amazon S3 buckets](https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) in the *Amazon S3 User Guide*. If you specify a name, you can't perform updates that require replacement of this resource. You can perform updates that require no or some interruption. If you need to replace the resource, specify a new name. Maximum length: 63. Pattern: ``^([a-z0-9][a-z0-9.-]*[a-z0-9])?$``. Changing it requires replacement of the resource.
     :param bucket_name_prefix: The ``BucketNamePrefix`` property. Changing it requires replacement of the resource.
     :param bucket_namespace: The ``BucketNamespace`` property. Allowed values: ``global``, ``account-regional``. Changing it requires replacement of the resource.
     :param cors_configuration: Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see [Enabling Cross-Origin Resource Sharing](https://docs.aws.amazon.com/AmazonS3/latest/dev/cors.html) in the *Amazon S3 User Guide*.
-    :param intelligent_tiering_configurations: Defines how Amazon S3 handles Intelligent-Tiering storage.
-    :param inventory_configurations: Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*.
+    :param intelligent_tiering_configurations: Defines how Amazon S3 handles Intelligent-Tiering storage. Items must be unique.
+    :param inventory_configurations: Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*. Items must be unique.
     :param lifecycle_configuration: Specifies the lifecycle configuration for objects in an Amazon S3 bucket. For more information, see [Object Lifecycle Management](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lifecycle-mgmt.html) in the *Amazon S3 User Guide*.
     :param logging_configuration: Settings that define where logs are stored.
     :param metadata_configuration: The S3 Metadata configuration for a general purpose bucket.
     :param metadata_table_configuration: The metadata table configuration of an S3 general purpose bucket.
-    :param metrics_configurations: Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html).
+    :param metrics_configurations: Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html). Items must be unique.
     :param notification_configuration: Configuration that defines how Amazon S3 handles bucket notifications.
     :param object_lock_configuration: This operation is not supported for directory buckets. Places an Object Lock configuration on the specified bucket. The rule specified in the Object Lock configuration will be applied by default to every new object placed in the specified bucket. For more information, see [Locking Objects](https://docs.aws.amazon.com/AmazonS3/latest/dev/object-lock.html). + The ``DefaultRetention`` settings require both a mode and a period. + The ``DefaultRetention`` period can be either ``Days`` or ``Years`` but you must select one. You cannot specify ``Days`` and ``Years`` at the same time. + You can enable Object Lock for new or existing buckets. For more information, see [Configuring Object Lock](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-configure.html). You must URL encode any signed header values that contain spaces. For example, if your header value is ``my file.txt``, containing two spaces after ``my``, you must URL encode this value to ``my%20%20file.txt``.
     :param object_lock_enabled: Indicates whether this bucket has an Object Lock configuration enabled. Enable ``ObjectLockEnabled`` when you apply ``ObjectLockConfiguration`` to a bucket.
@@ -5179,9 +5241,12 @@ class CfnBucketProps(_p.CfnStruct):
 
     analytics_configurations = _p.Prop(
         "AnalyticsConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.AnalyticsConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.AnalyticsConfigurationProperty),
+            unique_items=True,
+        ),
     )
-    """Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket.
+    """Specifies the configuration and any analyses for the analytics filter of an Amazon S3 bucket. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-analyticsconfigurations
     """
@@ -5221,18 +5286,24 @@ class CfnBucketProps(_p.CfnStruct):
 
     intelligent_tiering_configurations = _p.Prop(
         "IntelligentTieringConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.IntelligentTieringConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.IntelligentTieringConfigurationProperty),
+            unique_items=True,
+        ),
     )
-    """Defines how Amazon S3 handles Intelligent-Tiering storage.
+    """Defines how Amazon S3 handles Intelligent-Tiering storage. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-intelligenttieringconfigurations
     """
 
     inventory_configurations = _p.Prop(
         "InventoryConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.InventoryConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.InventoryConfigurationProperty),
+            unique_items=True,
+        ),
     )
-    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*.
+    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more information, see [GET Bucket inventory](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGETInventoryConfig.html) in the *Amazon S3 API Reference*. Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-inventoryconfigurations
     """
@@ -5269,9 +5340,11 @@ class CfnBucketProps(_p.CfnStruct):
 
     metrics_configurations = _p.Prop(
         "MetricsConfigurations",
-        _p.ListOf(_p.Struct(lambda: CfnBucket.MetricsConfigurationProperty)),
+        _p.ListOf(
+            _p.Struct(lambda: CfnBucket.MetricsConfigurationProperty), unique_items=True
+        ),
     )
-    """Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html).
+    """Specifies a metrics configuration for the CloudWatch request metrics (specified by the metrics configuration ID) from an Amazon S3 bucket. If you're updating an existing metrics configuration, note that this is a full replacement of the existing metrics configuration. If you don't include the elements you want to keep, they are erased. For more information, see [PutBucketMetricsConfiguration](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTMetricConfiguration.html). Items must be unique.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-metricsconfigurations
     """

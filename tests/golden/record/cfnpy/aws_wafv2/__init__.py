@@ -121,9 +121,13 @@ class CfnRuleGroup(_p.CfnResourceBase):
 
     custom_response_bodies = _p.Prop(
         "CustomResponseBodies",
-        _p.MapOf(_p.Struct(lambda: CfnRuleGroup.CustomResponseBodyProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnRuleGroup.CustomResponseBodyProperty),
+            key_pattern="^[\\w\\-]+$",
+            min_keys=1,
+        ),
     )
-    """Custom response key and body map.
+    """Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-rulegroup.html#cfn-wafv2-rulegroup-customresponsebodies
     """
@@ -272,7 +276,7 @@ class CfnRuleGroup(_p.CfnResourceBase):
         :param visibility_config: Visibility Metric of the RuleGroup.
         :param available_labels: Collection of Available Labels.
         :param consumed_labels: Collection of Consumed Labels.
-        :param custom_response_bodies: Custom response key and body map.
+        :param custom_response_bodies: Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
         :param description: Description of the entity. Pattern: ``^[a-zA-Z0-9=:#@/\\-,.][a-zA-Z0-9+=:#@/\\-,.\\s]+[a-zA-Z0-9+=:#@/\\-,.]{1,256}$``.
         :param monetization_config: Configures monetization for the web ACL or rule group.
         :param name: Name of the RuleGroup. Pattern: ``^[0-9A-Za-z_-]{1,128}$``. Changing it requires replacement of the resource.
@@ -5154,7 +5158,7 @@ class CfnRuleGroupProps(_p.CfnStruct):
     :param visibility_config: Visibility Metric of the RuleGroup.
     :param available_labels: Collection of Available Labels.
     :param consumed_labels: Collection of Consumed Labels.
-    :param custom_response_bodies: Custom response key and body map.
+    :param custom_response_bodies: Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
     :param description: Description of the entity. Pattern: ``^[a-zA-Z0-9=:#@/\\-,.][a-zA-Z0-9+=:#@/\\-,.\\s]+[a-zA-Z0-9+=:#@/\\-,.]{1,256}$``.
     :param monetization_config: Configures monetization for the web ACL or rule group.
     :param name: Name of the RuleGroup. Pattern: ``^[0-9A-Za-z_-]{1,128}$``. Changing it requires replacement of the resource.
@@ -5190,9 +5194,13 @@ class CfnRuleGroupProps(_p.CfnStruct):
 
     custom_response_bodies = _p.Prop(
         "CustomResponseBodies",
-        _p.MapOf(_p.Struct(lambda: CfnRuleGroup.CustomResponseBodyProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnRuleGroup.CustomResponseBodyProperty),
+            key_pattern="^[\\w\\-]+$",
+            min_keys=1,
+        ),
     )
-    """Custom response key and body map.
+    """Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-rulegroup.html#cfn-wafv2-rulegroup-customresponsebodies
     """
@@ -5377,7 +5385,7 @@ class CfnWebACL(_p.CfnResourceBase):
                 )],
             ),
             association_config=wafv2_.CfnWebACL.AssociationConfigProperty(
-                request_body={"key": wafv2_.CfnWebACL.RequestBodyAssociatedResourceTypeConfigProperty(
+                request_body={"CLOUDFRONT": wafv2_.CfnWebACL.RequestBodyAssociatedResourceTypeConfigProperty(
                     default_size_inspection_limit="KB_16",
                 )},
             ),
@@ -5482,9 +5490,13 @@ class CfnWebACL(_p.CfnResourceBase):
 
     custom_response_bodies = _p.Prop(
         "CustomResponseBodies",
-        _p.MapOf(_p.Struct(lambda: CfnWebACL.CustomResponseBodyProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnWebACL.CustomResponseBodyProperty),
+            key_pattern="^[\\w\\-]+$",
+            min_keys=1,
+        ),
     )
-    """Custom response key and body map.
+    """Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-webacl.html#cfn-wafv2-webacl-customresponsebodies
     """
@@ -5691,7 +5703,7 @@ class CfnWebACL(_p.CfnResourceBase):
         :param association_config: AssociationConfig for body inspection
         :param captcha_config: The ``CaptchaConfig`` property.
         :param challenge_config: The ``ChallengeConfig`` property.
-        :param custom_response_bodies: Custom response key and body map.
+        :param custom_response_bodies: Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
         :param data_protection_config: Collection of dataProtects.
         :param description: Description of the entity. Pattern: ``^[a-zA-Z0-9=:#@/\\-,.][a-zA-Z0-9+=:#@/\\-,.\\s]+[a-zA-Z0-9+=:#@/\\-,.]{1,256}$``.
         :param monetization_config: Configures monetization for the web ACL or rule group.
@@ -6298,7 +6310,7 @@ class CfnWebACL(_p.CfnResourceBase):
     class AssociationConfigProperty(_p.CfnStruct):
         """AssociationConfig for body inspection
 
-        :param request_body: Map of AssociatedResourceType and RequestBodyAssociatedResourceTypeConfig
+        :param request_body: Map of AssociatedResourceType and RequestBodyAssociatedResourceTypeConfig Key pattern: ``^(CLOUDFRONT|API_GATEWAY|COGNITO_USER_POOL|APP_RUNNER_SERVICE|VERIFIED_ACCESS_INSTANCE)$``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-wafv2-webacl-associationconfig.html
         :exampleMetadata: fixture=_generated
@@ -6310,7 +6322,7 @@ class CfnWebACL(_p.CfnResourceBase):
             import cfnpy.aws_wafv2 as wafv2_
 
             association_config_property = wafv2_.CfnWebACL.AssociationConfigProperty(
-                request_body={"key": wafv2_.CfnWebACL.RequestBodyAssociatedResourceTypeConfigProperty(
+                request_body={"CLOUDFRONT": wafv2_.CfnWebACL.RequestBodyAssociatedResourceTypeConfigProperty(
                     default_size_inspection_limit="KB_16",
                 )},
             )
@@ -6321,10 +6333,11 @@ class CfnWebACL(_p.CfnResourceBase):
             _p.MapOf(
                 _p.Struct(
                     lambda: CfnWebACL.RequestBodyAssociatedResourceTypeConfigProperty
-                )
+                ),
+                key_pattern="^(CLOUDFRONT|API_GATEWAY|COGNITO_USER_POOL|APP_RUNNER_SERVICE|VERIFIED_ACCESS_INSTANCE)$",
             ),
         )
-        """Map of AssociatedResourceType and RequestBodyAssociatedResourceTypeConfig
+        """Map of AssociatedResourceType and RequestBodyAssociatedResourceTypeConfig Key pattern: ``^(CLOUDFRONT|API_GATEWAY|COGNITO_USER_POOL|APP_RUNNER_SERVICE|VERIFIED_ACCESS_INSTANCE)$``.
 
         :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-wafv2-webacl-associationconfig.html#cfn-wafv2-webacl-associationconfig-requestbody
         """
@@ -12683,7 +12696,7 @@ class CfnWebACLProps(_p.CfnStruct):
     :param association_config: AssociationConfig for body inspection
     :param captcha_config: The ``CaptchaConfig`` property.
     :param challenge_config: The ``ChallengeConfig`` property.
-    :param custom_response_bodies: Custom response key and body map.
+    :param custom_response_bodies: Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
     :param data_protection_config: Collection of dataProtects.
     :param description: Description of the entity. Pattern: ``^[a-zA-Z0-9=:#@/\\-,.][a-zA-Z0-9+=:#@/\\-,.\\s]+[a-zA-Z0-9+=:#@/\\-,.]{1,256}$``.
     :param monetization_config: Configures monetization for the web ACL or rule group.
@@ -12727,9 +12740,13 @@ class CfnWebACLProps(_p.CfnStruct):
 
     custom_response_bodies = _p.Prop(
         "CustomResponseBodies",
-        _p.MapOf(_p.Struct(lambda: CfnWebACL.CustomResponseBodyProperty)),
+        _p.MapOf(
+            _p.Struct(lambda: CfnWebACL.CustomResponseBodyProperty),
+            key_pattern="^[\\w\\-]+$",
+            min_keys=1,
+        ),
     )
-    """Custom response key and body map.
+    """Custom response key and body map. Minimum keys: 1. Key pattern: ``^[\\w\\-]+$``.
 
     :see: http://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-webacl.html#cfn-wafv2-webacl-customresponsebodies
     """
