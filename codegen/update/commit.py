@@ -25,26 +25,13 @@ from pathlib import Path
 from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
 from codegen.load.specfiles import UPDATE_JOURNAL, UPDATE_STAGING_PREFIX
-from codegen.write.atomic import atomic_write_bytes
+from codegen.write.atomic import atomic_write_bytes, fsync_dir
 
 Writer = Callable[[Path], None]  # writes one file into the staging folder it is given
 
 
 class CommitError(Exception):
     """Writing ``specs/`` failed; the message is one line."""
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -98,9 +85,9 @@ def recover(specs: Path, names: Sequence[str] = ()) -> Optional[str]:
             staged = staging / name
             if staged.exists():
                 os.replace(staged, specs / name)
-        _fsync_dir(specs)
+        fsync_dir(specs)
         journal.unlink()
-        _fsync_dir(specs)
+        fsync_dir(specs)
         note = f"finished an interrupted update of {specs} ({', '.join(files)})"
     for leftover in specs.glob(UPDATE_STAGING_PREFIX + "*"):
         if leftover.is_dir() and not leftover.is_symlink():
@@ -124,7 +111,7 @@ def commit(specs: Path, writers: Sequence[Tuple[str, Writer]]) -> None:
             write(staging)
             if not (staging / name).is_file():
                 raise CommitError(f"internal: {name} was not staged")
-        _fsync_dir(staging)
+        fsync_dir(staging)
         journal = json.dumps({"staging": staging.name, "files": names}, indent=1) + "\n"
         atomic_write_bytes(specs / UPDATE_JOURNAL, journal.encode())
     except OSError as exc:
@@ -137,9 +124,9 @@ def commit(specs: Path, writers: Sequence[Tuple[str, Writer]]) -> None:
     try:
         for name in names:
             os.replace(staging / name, specs / name)
-        _fsync_dir(specs)
+        fsync_dir(specs)
         (specs / UPDATE_JOURNAL).unlink()
-        _fsync_dir(specs)
+        fsync_dir(specs)
         shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:
         raise CommitError(

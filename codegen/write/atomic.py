@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a folder's entries (renames, new files) durable; silently best effort."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -64,7 +65,7 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 # -- the swap ------------------------------------------------------------------------
@@ -112,7 +113,7 @@ def _fsync_tree(root: Path) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-        _fsync_dir(Path(folder))
+        fsync_dir(Path(folder))
 
 
 @contextlib.contextmanager
@@ -143,7 +144,7 @@ def _clean(target: Path) -> None:
         olds = sorted(target.parent.glob(f".{target.name}.old-*"))
         if olds:
             os.rename(olds[0], target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
     for prefix in (f".{target.name}.tmp-", f".{target.name}.old-"):
         for leftover in sorted(target.parent.glob(prefix + "*")):
             _remove(leftover)
@@ -182,15 +183,15 @@ def replace_tree(target: Path, fill: Callable[[Path], None]) -> None:
             raise
         if not target.exists():
             os.rename(staging, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
             return
         if exchange(staging, target):
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
             shutil.rmtree(staging, ignore_errors=True)  # now the previous tree
             return
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         old.rmdir()
         os.rename(target, old)
         os.rename(staging, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         shutil.rmtree(old, ignore_errors=True)
