@@ -8,15 +8,11 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Optional, Sequence, cast
+from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, cast
 
 from codegen.errors import ConfigError
-from codegen.load import Inputs, load_inputs
 from codegen.model import naming
-from codegen.model.build import build_model
-from codegen.model.l2 import bindings_file
-from codegen.model.types import Model
-from codegen.render.render import RUNTIME, render_package
+from codegen.paths import RUNTIME
 from codegen.write.atomic import clean_leftovers, replace_tree
 from codegen.write.manifest import (
     MANIFEST,
@@ -27,6 +23,13 @@ from codegen.write.manifest import (
     kept_services,
     manifest_bytes,
 )
+
+if TYPE_CHECKING:
+    from codegen.load import Inputs
+    from codegen.model.types import Model
+
+# The loaders, jinja2 and black are imported only when there is work to do: a run
+# whose output is current answers at once.
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,12 @@ def _canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
 
 
-def service_digests(inputs: Inputs, specs: Path, code: str) -> Dict[str, str]:
+def service_digests(inputs: "Inputs", specs: Path, code: str) -> Dict[str, str]:
     """Per service module, a digest of all that makes it: the code digest, the spec
     versions, its types' schemas and resource-specification entries, its L2 and
     hand-written files."""
+    from codegen.model.l2 import bindings_file
+
     schemas = {schema["typeName"]: schema for schema in inputs.registry_schemas.values()}
     spec = inputs.resource_spec
     digests: Dict[str, Any] = {}
@@ -77,7 +82,10 @@ def service_digests(inputs: Inputs, specs: Path, code: str) -> Dict[str, str]:
     return {module: digest.hexdigest() for module, digest in digests.items()}
 
 
-def build(specs: Path, types: Sequence[str]) -> Model:
+def build(specs: Path, types: Sequence[str]) -> "Model":
+    from codegen.load import load_inputs
+    from codegen.model.build import build_model
+
     inputs = load_inputs(specs, types)
     return build_model(
         resource_spec=inputs.resource_spec,
@@ -129,6 +137,10 @@ def generate(
         raise _output_error(out, exc) from None
     if not force and is_current(out, digest):
         return None
+    from codegen.load import load_inputs
+    from codegen.model.build import build_model
+    from codegen.render.render import render_package
+
     inputs = load_inputs(specs, types)
     digests = service_digests(inputs, specs, code_digest(templates, RUNTIME))
     kept = {} if force else kept_services(out, digests)

@@ -24,7 +24,8 @@ for _path in (ROOT, ROOT / "generated"):
 
 from codegen.config import load_settings  # noqa: E402
 from codegen.pipeline import build  # noqa: E402
-from codegen.render.render import RUNTIME, render_package  # noqa: E402
+from codegen.paths import RUNTIME  # noqa: E402
+from codegen.render.render import render_package  # noqa: E402
 
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from codegen.config import load_settings
-from codegen.render.render import RUNTIME
+from codegen.paths import RUNTIME
 from codegen.write.manifest import inputs_digest, is_current
 from goldens import ROOT, diff, golden_files, recorded_files
 

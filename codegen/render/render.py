@@ -17,13 +17,13 @@ from codegen import __version__
 from codegen.errors import ConfigError
 from codegen.model.l2 import build_l2, hand_written_exports
 from codegen.model import naming
+from codegen.paths import RUNTIME
 from codegen.model.types import Model
 from codegen.render.escape import literal
 from codegen.render.layout import Node, layout
 from codegen.render.views import module_view
 
 PACKAGE = "cfnpy"
-RUNTIME = Path(__file__).resolve().parent.parent.parent / "runtime"
 # A service module larger than this is split into one module per resource.
 MODULE_SIZE_LIMIT = 2_000_000
 _BLACK_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY310})
