@@ -64,8 +64,7 @@ def service_digests(inputs: "Inputs", specs: Path, code: str) -> Dict[str, str]:
     spec = inputs.resource_spec
     digests: Dict[str, Any] = {}
     for type_name in inputs.type_names:
-        vendor, service, _ = type_name.split("::")
-        module = naming.module_name(vendor, service)
+        module = _module(type_name)
         if module not in digests:
             digests[module] = hashlib.sha256(f"{code}\0{spec['ResourceSpecificationVersion']}\0{inputs.registry_version}".encode())
             for extra in [bindings_file(specs, module), *sorted((RUNTIME / "services" / module).glob("*.py"))]:
@@ -84,15 +83,20 @@ def service_digests(inputs: "Inputs", specs: Path, code: str) -> Dict[str, str]:
 
 def build(specs: Path, types: Sequence[str]) -> "Model":
     from codegen.load import load_inputs
-    from codegen.model.build import build_model
 
     inputs = load_inputs(specs, types)
+    return _model(inputs, inputs.type_names)
+
+
+def _model(inputs: "Inputs", type_names: Sequence[str]) -> "Model":
+    from codegen.model.build import build_model
+
     return build_model(
         resource_spec=inputs.resource_spec,
         resource_spec_file=inputs.resource_spec_file,
         registry_schemas=inputs.registry_schemas,
         registry_version=inputs.registry_version,
-        type_names=inputs.type_names,
+        type_names=type_names,
     )
 
 
@@ -138,19 +142,12 @@ def generate(
     if not force and is_current(out, digest):
         return None
     from codegen.load import load_inputs
-    from codegen.model.build import build_model
     from codegen.render.render import render_package
 
     inputs = load_inputs(specs, types)
     digests = service_digests(inputs, specs, code_digest(templates, RUNTIME))
     kept = {} if force else kept_services(out, digests)
-    model = build_model(
-        resource_spec=inputs.resource_spec,
-        resource_spec_file=inputs.resource_spec_file,
-        registry_schemas=inputs.registry_schemas,
-        registry_version=inputs.registry_version,
-        type_names=[t for t in inputs.type_names if _module(t) not in kept],
-    )
+    model = _model(inputs, [t for t in inputs.type_names if _module(t) not in kept])
     files = render_package(model, templates, specs, kept_modules=sorted(kept))
     services: Dict[str, Dict[str, object]] = {
         module: {k: v for k, v in entry.items() if k != "files"} for module, entry in kept.items()

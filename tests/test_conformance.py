@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 import regex
 
+from agreement.agreement_schema import REGEX_KEYWORDS
 from codegen.load import load_inputs
 from codegen.model.build import build_model
 from codegen.model.samples import sample_value
@@ -43,40 +44,8 @@ def _known_gaps() -> Dict[str, str]:
     return gaps
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
-    # The runtime reads AWS's Java-style patterns with the regex module: so does the check.
-    if isinstance(instance, str) and not regex.search(pattern, instance):
-        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-def _pattern_properties(validator: Any, patterns: Mapping[str, Any], instance: Any, schema: Any) -> Any:
-    if isinstance(instance, dict):
-        for pattern, subschema in patterns.items():
-            for key, value in instance.items():
-                if regex.search(pattern, key):
-                    yield from validator.descend(value, subschema, path=key, schema_path=pattern)
-
-
-def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: Mapping[str, Any]) -> Any:
-    if not isinstance(instance, dict):
-        return
-    patterns = schema.get("patternProperties", {})
-    extras = [
-        key
-        for key in instance
-        if key not in schema.get("properties", {}) and not any(regex.search(p, key) for p in patterns)
-    ]
-    if isinstance(allowed, dict):
-        for key in extras:
-            yield from validator.descend(instance[key], allowed, path=key)
-    elif allowed is False and extras:
-        yield jsonschema.ValidationError(f"additional properties are not allowed ({', '.join(extras)})")
-
-
-Validator = jsonschema.validators.extend(
-    jsonschema.Draft7Validator,
-    {"pattern": _pattern, "patternProperties": _pattern_properties, "additionalProperties": _additional_properties},
-)
+# The runtime reads AWS's Java-style patterns with the regex module: so does the check.
+Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, REGEX_KEYWORDS)
 
 
 def _required_first(schema: Mapping[str, Any]) -> List[str]:

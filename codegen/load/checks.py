@@ -18,16 +18,13 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 from codegen.errors import PathPart, SpecError, json_pointer
 from codegen.model import naming
+from codegen.model.schema import is_struct as _is_struct, number_text as _number
 
 Path = List[PathPart]
 
 
 def _error(file: str, path: Sequence[PathPart], reason: str) -> SpecError:
     return SpecError.at(file, path, reason)
-
-
-def _number(value: Any) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -151,15 +148,6 @@ def _key_path(key: str) -> Path:
     """The path of a JSON pointer (the keys of the type graph)."""
     path: Path = [_unescape(p) for p in key[1:].split("/")] if key else []
     return path
-
-
-def _is_struct(node: Any) -> bool:
-    return (
-        isinstance(node, dict)
-        and node.get("type", "object") in ("object", ["object"])
-        and isinstance(node.get("properties"), dict)
-        and bool(node["properties"])
-    )
 
 
 class _Edge:

@@ -16,6 +16,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from codegen.errors import PathPart, SpecError
 from codegen.model import naming
 from codegen.model.patterns import check_pattern
+from codegen.model.schema import is_struct
 from codegen.model.types import (
     BOOLEAN,
     DOUBLE,
@@ -149,7 +150,7 @@ class _RegistryResource:
             if ref in seen:
                 raise self.source.error(path, f"$ref {ref!r} refers to itself without a structure in between")
             target, target_path = self._resolve(ref, path + ["$ref"])
-            if self._is_struct(target):
+            if is_struct(target):
                 return TypeRef.of_struct(self._struct(str(target_path[-1]), target, target_path))
             resolved = self.type_of(target, target_path, str(target_path[-1]), seen + (ref,))
             return resolved.with_constraints(resolved.constraints.merged(own))
@@ -164,7 +165,7 @@ class _RegistryResource:
             else:
                 declared = None
         if declared is None:
-            if self._is_struct(node):
+            if is_struct(node):
                 return TypeRef.of_struct(self._struct(hint, node, path))
             return TypeRef.of_primitive(JSON, own)
         return self._simple(declared, node, path, hint, own)
@@ -182,7 +183,7 @@ class _RegistryResource:
             item = self.type_of(items, path + ["items"], hint)
             return TypeRef.list_of(item, own)
         if kind == "object":
-            if self._is_struct(node):
+            if is_struct(node):
                 return TypeRef.of_struct(self._struct(hint, node, path))
             value_schema = self._map_values(node, path)
             if value_schema is not None:
@@ -204,15 +205,6 @@ class _RegistryResource:
         if isinstance(extra, dict) and extra:
             return extra, path + ["additionalProperties"]
         return None
-
-    @staticmethod
-    def _is_struct(node: Any) -> bool:
-        return (
-            isinstance(node, dict)
-            and node.get("type", "object") in ("object", ["object"])
-            and isinstance(node.get("properties"), dict)
-            and bool(node["properties"])
-        )
 
     def _struct(self, name: str, node: Mapping[str, Any], path: List[PathPart]) -> str:
         pointer = "/".join(map(str, path))

@@ -28,6 +28,7 @@ from codegen.load.jsii import (
 )
 from codegen.load.specfiles import parse_json
 from codegen.model.types import Property, ResourceType
+from codegen.model.schema import number_text
 
 BINDINGS_DIR = "l2"
 CORE_ASSEMBLIES = ("@aws-cdk/core", "constructs")
@@ -321,7 +322,7 @@ def build_l2(
                 c = chain[-1].type.constraints
                 if c.minimum is None or c.maximum is None:
                     raise builder.error([*prop_where, "range_error"], f"{binding['property']} has no minimum and maximum")
-                message = binding["range_error"].format(minimum=_number(c.minimum), maximum=_number(c.maximum))
+                message = binding["range_error"].format(minimum=number_text(c.minimum), maximum=number_text(c.maximum))
                 checks.append(
                     f"_l2.check_range({expression}, {literal(c.minimum)}, {literal(c.maximum)}, {literal(message)}, {scope}, {ident})"
                 )
@@ -353,10 +354,6 @@ def _nested_expression(value: Any, literal: Any) -> str:
         return value
     items = ", ".join(f"{literal(key)}: {_nested_expression(inner, literal)}" for key, inner in value.items())
     return f"_l2.compact({{{items}}})"
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 __all__ = ["L2Module", "build_l2", "cfnpy_example", "hand_written_exports"]

@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 from codegen.errors import SpecError
 from codegen.model.l2 import L2Module
 from codegen.model.samples import sample_value
+from codegen.model.schema import number_text
 from codegen.model.types import (
     BOOLEAN,
     DOUBLE,
@@ -159,13 +160,13 @@ def constraint_notes(t: TypeRef) -> List[str]:
     c = t.constraints
     notes = []
     if c.minimum is not None:
-        notes.append(f"Minimum: {_number(c.minimum)}")
+        notes.append(f"Minimum: {number_text(c.minimum)}")
     if c.exclusive_minimum is not None:
-        notes.append(f"Greater than: {_number(c.exclusive_minimum)}")
+        notes.append(f"Greater than: {number_text(c.exclusive_minimum)}")
     if c.maximum is not None:
-        notes.append(f"Maximum: {_number(c.maximum)}")
+        notes.append(f"Maximum: {number_text(c.maximum)}")
     if c.exclusive_maximum is not None:
-        notes.append(f"Less than: {_number(c.exclusive_maximum)}")
+        notes.append(f"Less than: {number_text(c.exclusive_maximum)}")
     if c.min_length is not None:
         notes.append(f"Minimum length: {c.min_length}")
     if c.max_length is not None:
@@ -177,7 +178,7 @@ def constraint_notes(t: TypeRef) -> List[str]:
     if c.unique_items:
         notes.append("Items must be unique")
     if c.multiple_of is not None:
-        notes.append(f"Multiple of: {_number(c.multiple_of)}")
+        notes.append(f"Multiple of: {number_text(c.multiple_of)}")
     if c.min_keys is not None:
         notes.append(f"Minimum keys: {c.min_keys}")
     if c.max_keys is not None:
@@ -191,10 +192,6 @@ def constraint_notes(t: TypeRef) -> List[str]:
     if t.item is not None:
         notes.extend(f"Each item: {note}" for note in constraint_notes(t.item))
     return notes
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def property_doc(p: Property) -> str:

@@ -388,11 +388,7 @@ class Oracle:
             "definitions": source.get("definitions", {}),
         }
         self.schema = self._relax(root, root)
-        overrides = {
-            "pattern": _pattern,
-            "patternProperties": _pattern_properties,
-            "additionalProperties": _additional_properties,
-        }
+        overrides = dict(REGEX_KEYWORDS)
         if "NONE_IS_ABSENT" in self.relax:
             overrides.update(properties=_properties_none_is_absent, required=_required_none_is_absent)
         self.validator = jsonschema.validators.extend(jsonschema.Draft7Validator, overrides)(self.schema)  # type: ignore[no-untyped-call]
@@ -474,6 +470,15 @@ def _additional_properties(validator: Any, extra: Any, instance: Any, schema: An
             yield from validator.descend(instance[key], extra, path=key)
     elif extra is False and extras:
         yield ValidationError(f"additional properties are not allowed: {extras!r}")
+
+
+# JSON Schema's pattern keywords read with the regex module, as the generated classes
+# read AWS's Java-style patterns (jsonschema itself uses re, which cannot).
+REGEX_KEYWORDS: Dict[str, Callable[..., Iterator[Any]]] = {
+    "pattern": _pattern,
+    "patternProperties": _pattern_properties,
+    "additionalProperties": _additional_properties,
+}
 
 
 def _properties_none_is_absent(validator: Any, properties: Mapping[str, Any], instance: Any, schema: Any) -> Iterator[Any]:
