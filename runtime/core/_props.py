@@ -11,10 +11,9 @@ place. Unresolved tokens skip value checks, as in AWS CDK.
 
 from __future__ import annotations
 
-import datetime
-import math
 import warnings
 import typing
+from collections.abc import Iterable, Mapping
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -22,10 +21,8 @@ from typing import (
     ClassVar,
     Dict,
     Generic,
-    Iterable,
     List,
     Literal,
-    Mapping,
     Optional,
     Sequence,
     Tuple,
@@ -39,7 +36,20 @@ from .cfn import CfnResource
 from .token import CfnRenderable, IResolvable, Token
 
 if TYPE_CHECKING:
+    import datetime
+
     from .construct import Construct
+    from .tags import TagManager
+
+    _TimestampValue = typing.Union[str, datetime.date, IResolvable]
+else:
+    # datetime is imported on first use (Timestamp.check): most programs never set a timestamp.
+    _TimestampValue = typing.Union[str, IResolvable]
+
+
+def _isfinite(value: float) -> bool:
+    """``math.isfinite`` for a float, without importing math (an extension module) for it."""
+    return value - value == 0.0
 
 T = TypeVar("T")
 _T = TypeVar("_T", bound="CfnStruct")
@@ -216,7 +226,7 @@ def _is_multiple(value: float, step: float) -> bool:
     # As jsonschema computes it: by the quotient for a float step, by the remainder otherwise.
     if isinstance(step, float):
         quotient = value / step
-        return math.isfinite(quotient) and int(quotient) == quotient
+        return _isfinite(quotient) and int(quotient) == quotient
     return value % step == 0
 
 
@@ -256,7 +266,7 @@ class Double(_Number):
             if isinstance(value, float):
                 if Token.is_unresolved(value):
                     return value
-                if not math.isfinite(value):
+                if not _isfinite(value):
                     raise PropertyValueError(path, value, "is not a finite number")
             self._check_range(value, path)
             return value
@@ -278,23 +288,38 @@ class Boolean(_Scalar[typing.Union[bool, IResolvable]]):
         raise self.type_error(value, path)
 
 
-class Timestamp(_StringLike[typing.Union[str, datetime.date, IResolvable]]):
+class Timestamp(_StringLike[_TimestampValue]):
     __slots__ = ()
     expected = "a timestamp (ISO 8601 string, date or datetime)"
 
     def check(self, value: Any, path: str) -> Any:
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return value.isoformat()
+        if not isinstance(value, str):
+            import datetime  # on first use: most programs never set a timestamp
+
+            if isinstance(value, datetime.date):  # a datetime is a date too
+                return value.isoformat()
         return super().check(value, path)
 
 
 class Json(ValueSpec[Any]):
-    """Free-form JSON (``dict``/``list``/scalars); a JSON string is also accepted."""
+    """Free-form JSON (``dict``/``list``/scalars); a JSON string is also accepted. With
+    ``max_keys`` (0 for AWS's closed empty objects, ``{"type": "object",
+    "additionalProperties": false}``) the value is an object of at most that many keys."""
 
-    __slots__ = ()
+    __slots__ = ("max_keys",)
     expected = "JSON data"
 
+    def __init__(self, max_keys: Optional[int] = None) -> None:
+        self.max_keys = max_keys
+
     def check(self, value: Any, path: str) -> Any:
+        if self.max_keys is None or isinstance(value, IResolvable) or Token.is_unresolved(value):
+            return value
+        if not isinstance(value, Mapping):
+            raise PropertyTypeError(path, value, f"is not an object (got {type(value).__name__})")
+        if len(value) > self.max_keys:
+            rule = "must be an empty object" if self.max_keys == 0 else f"has more than the maximum of {self.max_keys} keys"
+            raise PropertyValueError(path, value, rule)
         return value
 
 
@@ -454,8 +479,10 @@ class Union(ValueSpec[V]):
             except PropertyValueError as error:
                 errors.append(error)
         value_errors = [e for e in errors if not isinstance(e, PropertyTypeError)]
-        if value_errors:
+        if len(value_errors) == 1 or (value_errors and any(e.prop_path != path for e in value_errors)):
             raise value_errors[0]
+        if value_errors:  # the same value breaks each alternative's rule: name them all
+            raise PropertyValueError(path, value, " and ".join(dict.fromkeys(e.rule for e in value_errors)))
         raise self.type_error(value, path)
 
 
@@ -478,6 +505,45 @@ class Struct(ValueSpec[typing.Union[IResolvable, _T, Mapping[str, Any]]]):
         if isinstance(value, IResolvable):
             return value
         raise PropertyTypeError(path, value, f"is not a {cls.__qualname__} or a dict (got {type(value).__name__})")
+
+
+# -- rules on which properties are set ----------------------------------------
+
+
+class Choice:
+    """A rule from the schema's ``oneOf``/``anyOf``: every property of one option (of
+    exactly one option when ``exactly_one``) must be set. Options name properties in
+    Python; a token counts as set, as any value does."""
+
+    __slots__ = ("options", "exactly_one")
+
+    def __init__(self, *options: Tuple[str, ...], exactly_one: bool) -> None:
+        self.options = options
+        self.exactly_one = exactly_one
+
+    def check(self, values: Mapping[str, Any], path: str) -> None:
+        met = [option for option in self.options if all(_is_set(values, name) for name in option)]
+        if len(met) == 1 or (met and not self.exactly_one):
+            return
+        involved = sorted({name for option in self.options for name in option if name.split(".")[0] in values})
+        found = ", ".join(involved) if involved else "none of them"
+        raise PropertyValueError(path, NOT_GIVEN, f"{self.describe()} (set: {found})")
+
+    def describe(self) -> str:
+        shown = " | ".join(" and ".join(option) if option else "nothing" for option in self.options)
+        return f"must set {'exactly' if self.exactly_one else 'at least'} one of: {shown}"
+
+
+def _is_set(values: Mapping[str, Any], name: str) -> bool:
+    """Whether ``name`` is set; a dotted name (``grouping.account_ids``) is a property of a
+    structure and counts as set when the structure is not (JSON Schema's reading), or is a
+    token (nothing to look into)."""
+    head, _, rest = name.partition(".")
+    if not rest:
+        return head in values
+    inner = values.get(head)
+    inner_values = getattr(inner, "_values", None)
+    return inner is None or inner_values is None or _is_set(inner_values, rest)
 
 
 # -- properties --------------------------------------------------------------
@@ -547,6 +613,8 @@ class _HasProps:
     """What resources and property types share: a table of ``Prop`` and their values."""
 
     _props: ClassVar[Tuple["Prop[Any]", ...]] = ()
+    # The schema's oneOf/anyOf rules on which properties are set, checked with the values.
+    _choices: ClassVar[Tuple[Choice, ...]] = ()
     _by_key: ClassVar[Optional[Dict[str, "Prop[Any]"]]] = None
     _values: Dict[str, Any]
 
@@ -580,6 +648,8 @@ class _HasProps:
             checked = prop.check(value, f"{prefix}.{prop.name}")
             if checked is not None:
                 values[prop.name] = checked
+        for choice in self._choices:
+            choice.check(values, prefix)
 
     @classmethod
     def _key_table(cls) -> Dict[str, "Prop[Any]"]:
@@ -727,7 +797,16 @@ def unknown_key_error(path: str, key: Any, allowed: Iterable[str]) -> PropertyVa
     )
 
 
-class CfnStruct(_HasProps, CfnRenderable):
+if TYPE_CHECKING:
+    _Renderable = CfnRenderable
+else:
+    # A plain base, CfnStruct being registered as a CfnRenderable below: the thousands of
+    # generated property-type classes are then created, and checked with isinstance,
+    # without ABCMeta's machinery.
+    _Renderable = object
+
+
+class CfnStruct(_HasProps, _Renderable):
     """Base of generated property types: keyword-only, compared by value, validated."""
 
     __slots__ = ("_values",)
@@ -748,6 +827,8 @@ class CfnStruct(_HasProps, CfnRenderable):
         for prop in cls._props:
             if prop.required and prop.name not in instance._values:
                 raise PropertyValueError(f"{path}.{prop.name}", None, "is required")
+        for choice in cls._choices:
+            choice.check(instance._values, path)
         return instance
 
     def _cfn_render(self) -> Any:
@@ -763,6 +844,9 @@ class CfnStruct(_HasProps, CfnRenderable):
         return f"{type(self).__qualname__}({args})"
 
 
+CfnRenderable.register(CfnStruct)
+
+
 class CfnResourceBase(_HasProps, CfnResource):
     """Base of generated L1 resource classes.
 
@@ -771,6 +855,11 @@ class CfnResourceBase(_HasProps, CfnResource):
     """
 
     CFN_RESOURCE_TYPE_NAME: ClassVar[str] = ""
+    # How a taggable resource takes its tags ("STANDARD", "MAP", "AUTOSCALING_GROUP",
+    # "KEY_VALUE": a TagType name), None if it is not taggable. Its tags property is then
+    # ``tags_raw`` (or ``_tag_property``, e.g. ``user_pool_tags``), and ``tags`` its TagManager.
+    _tag_type: ClassVar[Optional[str]] = None
+    _tag_property: ClassVar[str] = "tags_raw"
 
     def __init__(self, scope: "Construct", id: str) -> None:
         self._values = {}
@@ -790,11 +879,21 @@ class CfnResourceBase(_HasProps, CfnResource):
         """The ``Fn::GetAtt`` of a list attribute ``name``, as a list token."""
         return Token.as_list(self.get_att(name))
 
+    def _tag_manager(self) -> "TagManager":
+        """The TagManager of this resource (created on first use), for its ``tags`` property."""
+        from .tags import _resource_tag_manager
+
+        return _resource_tag_manager(self)
+
     def _cfn_properties(self) -> Dict[str, Any]:
         try:
             self._check_all(type(self).__qualname__)
         except PropertyValueError as error:
             raise error.at_construct(self.node.path) from None
+        if self._tag_type is not None:
+            from .tags import _render_resource_tags
+
+            return _render_resource_tags(self, self._cfn_values())
         return self._cfn_values()
 
 
@@ -802,6 +901,7 @@ __all__ = [
     "Boolean",
     "CfnResourceBase",
     "CfnStruct",
+    "Choice",
     "Double",
     "Integer",
     "Json",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+import gc
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ._uniqueid import make_unique_id, make_unique_resource_name
 from .construct import Construct, IConstruct
@@ -532,8 +534,22 @@ class Stack(Construct):
         ``Mappings``, ``Conditions``, ``Resources``, ``Outputs``; empty sections
         are omitted; elements appear in construct-tree order.
         """
+        # Synthesis allocates many containers and frees none of them while it runs: the
+        # cyclic garbage collector would only traverse the growing tree again and again
+        # (a cost that grows faster than the stack). Pause it, as a batch job would.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            return self._render_template()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _render_template(self) -> dict[str, Any]:
         from .cfn import CfnResource
 
+        _invoke_aspects(self)
         self._apply_construct_dependencies()
         elements = self._cfn_elements()
         resources = [e for e in elements if isinstance(e, CfnResource)]
@@ -614,6 +630,16 @@ class Stack(Construct):
         return template
 
 
+def _invoke_aspects(construct: IConstruct) -> None:
+    """Apply the aspects of the tree of ``construct`` (``aspects.invoke_aspects``): in a tree
+    without aspects nothing is done, nor imported."""
+    root = construct.node.root
+    if getattr(root, "_cfnpy_aspect_revision", 0):
+        from .aspects import invoke_aspects
+
+        invoke_aspects(root)
+
+
 def _suggested_id(logical_id: Any) -> str:
     """`` (such as 'AB')``: ``logical_id`` with only its letters and digits, if that differs."""
     if not isinstance(logical_id, str):
@@ -624,24 +650,20 @@ def _suggested_id(logical_id: Any) -> str:
 
 # Keys of a resource that name things other than resources (conditions, policies).
 _NOT_REFERENCES = frozenset({"Type", "Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy"})
+# The one-key objects that refer to a resource.
+_REFERENCE_KEYS = frozenset({"Ref", "Fn::GetAtt", "Fn::Sub"})
 
 
 def _check_reference_cycles(stack_name: str, resources: Mapping[str, Any], owners: Mapping[tuple[str, str], str]) -> None:
     """Raise if resources depend on each other in a cycle through Ref, Fn::GetAtt, Fn::Sub or
     DependsOn in the rendered template: CloudFormation rejects such a template ("Circular
     dependency between resources") only at deployment."""
-    edges: dict[str, list[tuple[str, str]]] = {}
+    edges: dict[str, list[str]] = {}
     for logical_id, entry in resources.items():
-        found: list[tuple[str, str]] = []
+        found: list[str] = []
         if isinstance(entry, Mapping):
-            depends_on = entry.get("DependsOn")
-            for target in [depends_on] if isinstance(depends_on, str) else depends_on or ():
-                if isinstance(target, str):
-                    found.append((target, "DependsOn"))
-            for key, value in entry.items():
-                if key not in _NOT_REFERENCES:
-                    _collect_references(value, key, found)
-        edges[logical_id] = [(target, how) for target, how in found if target in resources]
+            _collect_targets(entry, found)
+        edges[logical_id] = [target for target in found if target in resources]
     white, grey, black = 0, 1, 2
     color = dict.fromkeys(edges, white)
     for start in edges:
@@ -656,41 +678,67 @@ def _check_reference_cycles(stack_name: str, resources: Mapping[str, Any], owner
                 trail.pop()
                 continue
             trail[-1] = (node, index + 1)
-            target, _ = edges[node][index]
+            target = edges[node][index]
             if color[target] == grey:
                 ids = [n for n, _ in trail]
                 cycle = ids[ids.index(target) :]
-                _raise_cycle(stack_name, cycle, edges, owners)
+                _raise_cycle(stack_name, cycle, resources, owners)
             if color[target] == white:
                 color[target] = grey
                 trail.append((target, 0))
 
 
+def _references_of(entry: Any) -> list[tuple[str, str]]:
+    """The logical ids a rendered resource refers to, each with where and how (for messages)."""
+    found: list[tuple[str, str]] = []
+    if isinstance(entry, Mapping):
+        depends_on = entry.get("DependsOn")
+        for target in [depends_on] if isinstance(depends_on, str) else depends_on or ():
+            if isinstance(target, str):
+                found.append((target, "DependsOn"))
+        for key, value in entry.items():
+            if key not in _NOT_REFERENCES:
+                _collect_references(value, key, found)
+    return found
+
+
+def _collect_targets(entry: Mapping[str, Any], found: list[str]) -> None:
+    """The targets of ``_references_of(entry)``, in the same order, without describing them:
+    the descriptions are needed only for the message of a cycle."""
+    depends_on = entry.get("DependsOn")
+    for target in [depends_on] if isinstance(depends_on, str) else depends_on or ():
+        if isinstance(target, str):
+            found.append(target)
+    pending: list[Any] = [value for key, value in entry.items() if key not in _NOT_REFERENCES]
+    pending.reverse()
+    pop, push = pending.pop, pending.extend
+    while pending:
+        value = pop()
+        if type(value) is dict:
+            if len(value) == 1 and next(iter(value)) in _REFERENCE_KEYS:
+                _single_key_targets(value, found)
+            push(reversed(value.values()))
+        elif type(value) is list:
+            push(reversed(value))
+        elif isinstance(value, (str, int, float)) or value is None:
+            continue
+        elif isinstance(value, (Mapping, list)):
+            # Rare (subclasses): the general walk, same order.
+            described: list[tuple[str, str]] = []
+            _collect_references(value, "", described)
+            found.extend(target for target, _ in described)
+
+
+def _single_key_targets(value: Mapping[str, Any], found: list[Any]) -> None:
+    described: list[tuple[str, str]] = []
+    _reference_in(value, "", described)
+    found.extend(target for target, _ in described)
+
+
 def _collect_references(value: Any, where: str, found: list[tuple[str, str]]) -> None:
     if isinstance(value, Mapping):
         if len(value) == 1:
-            ((key, argument),) = value.items()
-            target: Any = None
-            if key == "Ref":
-                target = argument
-            elif key == "Fn::GetAtt":
-                target = argument[0] if isinstance(argument, list) and argument else argument
-                target = target.split(".", 1)[0] if isinstance(target, str) else None
-            elif key == "Fn::Sub":
-                text: Any = argument
-                names: Mapping[str, Any] = {}
-                if isinstance(argument, list) and argument:
-                    text = argument[0]
-                    names = argument[1] if len(argument) > 1 and isinstance(argument[1], Mapping) else {}
-                if isinstance(text, str):
-                    import re
-
-                    for match in re.finditer(r"\$\{([^!}][^}]*)\}", text):
-                        name = match.group(1).split(".", 1)[0]
-                        if name not in names:
-                            found.append((name, f"{where} (Fn::Sub ${{{match.group(1)}}})"))
-            if isinstance(target, str):
-                found.append((target, f"{where} ({key} {target})"))
+            _reference_in(value, where, found)
         for key, item in value.items():
             _collect_references(item, f"{where}.{key}", found)
     elif isinstance(value, list):
@@ -698,8 +746,34 @@ def _collect_references(value: Any, where: str, found: list[tuple[str, str]]) ->
             _collect_references(item, f"{where}[{index}]", found)
 
 
+def _reference_in(value: Mapping[str, Any], where: str, found: list[tuple[str, str]]) -> None:
+    """The reference made by a one-key object (``Ref``, ``Fn::GetAtt``, ``Fn::Sub``), if any."""
+    ((key, argument),) = value.items()
+    target: Any = None
+    if key == "Ref":
+        target = argument
+    elif key == "Fn::GetAtt":
+        target = argument[0] if isinstance(argument, list) and argument else argument
+        target = target.split(".", 1)[0] if isinstance(target, str) else None
+    elif key == "Fn::Sub":
+        text: Any = argument
+        names: Mapping[str, Any] = {}
+        if isinstance(argument, list) and argument:
+            text = argument[0]
+            names = argument[1] if len(argument) > 1 and isinstance(argument[1], Mapping) else {}
+        if isinstance(text, str):
+            import re
+
+            for match in re.finditer(r"\$\{([^!}][^}]*)\}", text):
+                name = match.group(1).split(".", 1)[0]
+                if name not in names:
+                    found.append((name, f"{where} (Fn::Sub ${{{match.group(1)}}})"))
+    if isinstance(target, str):
+        found.append((target, f"{where} ({key} {target})"))
+
+
 def _raise_cycle(
-    stack_name: str, cycle: list[str], edges: Mapping[str, list[tuple[str, str]]], owners: Mapping[tuple[str, str], str]
+    stack_name: str, cycle: list[str], resources: Mapping[str, Any], owners: Mapping[tuple[str, str], str]
 ) -> None:
     def path(logical_id: str) -> str:
         return owners.get(("Resources", logical_id), logical_id)
@@ -707,7 +781,7 @@ def _raise_cycle(
     links = []
     for index, source in enumerate(cycle):
         target = cycle[(index + 1) % len(cycle)]
-        how = next(h for t, h in edges[source] if t == target)
+        how = next(h for t, h in _references_of(resources[source]) if t == target)
         links.append(f"{path(source)} needs {path(target)} through {how}")
     raise SynthesisError(
         f"Dependency cycle detected in stack '{stack_name}': "
@@ -837,12 +911,14 @@ class App(Construct):
     def synth(self) -> CloudAssembly:
         """Synthesize this app: write ``<outdir>/<stackName>.template.json`` for each stack.
 
-        Validations registered with ``node.add_validation`` run first; any
-        error stops the synthesis.
+        The aspects (``Aspects.of(scope).add``) are applied first, then the
+        validations registered with ``node.add_validation`` run; any error
+        stops the synthesis.
         """
         import json
         import os
 
+        _invoke_aspects(self)
         errors: list[str] = []
         for construct in self.node.find_all():
             for message in construct.node.validate():

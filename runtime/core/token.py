@@ -15,11 +15,11 @@ tokens into plain CloudFormation JSON.
 
 from __future__ import annotations
 
-import struct
 import types
 from abc import ABC, abstractmethod
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .construct import Construct
 from .errors import ResolutionError, ValidationError
@@ -52,8 +52,9 @@ END_TOKEN_MARKER = "]}"
 _NUMBER_STRING_MARK = "e+289"
 _VALID_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:._-")
 
-_DOUBLE = struct.Struct("<d")
-_UINT64 = struct.Struct("<Q")
+# struct.Struct("<d") and ("<Q"), made on first use (most programs encode no number token).
+_DOUBLE: Any = None
+_UINT64: Any = None
 _DOUBLE_TOKEN_MARKER = 0xFBFF  # top 16 bits (sign + exponent + 4 mantissa bits)
 _INDEX_MASK = (1 << 48) - 1
 _MAX_ENCODABLE_INTEGER = _INDEX_MASK
@@ -87,12 +88,23 @@ def _create_token_double(index: int) -> float:
         raise ValidationError("Can only encode positive integers")
     if index > _MAX_ENCODABLE_INTEGER:
         raise ValidationError(f"Got an index too large to encode: {index}")
-    value: float = _DOUBLE.unpack(_UINT64.pack((_DOUBLE_TOKEN_MARKER << 48) | index))[0]
+    double, uint64 = _codecs()
+    value: float = double.unpack(uint64.pack((_DOUBLE_TOKEN_MARKER << 48) | index))[0]
     return value
 
 
+def _codecs() -> tuple[Any, Any]:
+    global _DOUBLE, _UINT64
+    if _DOUBLE is None:
+        import struct
+
+        _DOUBLE, _UINT64 = struct.Struct("<d"), struct.Struct("<Q")
+    return _DOUBLE, _UINT64
+
+
 def _extract_token_double(encoded: float) -> int | None:
-    bits: int = _UINT64.unpack(_DOUBLE.pack(encoded))[0]
+    double, uint64 = (_DOUBLE, _UINT64) if _DOUBLE is not None else _codecs()
+    bits: int = uint64.unpack(double.pack(encoded))[0]
     if bits >> 48 != _DOUBLE_TOKEN_MARKER:
         return None
     return bits & _INDEX_MASK
