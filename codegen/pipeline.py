@@ -8,8 +8,9 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, cast
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, cast
 
+from codegen import parallel
 from codegen.errors import ConfigError
 from codegen.model import naming
 from codegen.paths import RUNTIME
@@ -26,7 +27,8 @@ from codegen.write.manifest import (
 
 if TYPE_CHECKING:
     from codegen.load import Inputs
-    from codegen.model.types import Model
+    from codegen.model.types import Model, Service
+    from codegen.render.render import Renderer
 
 # The loaders, jinja2 and black are imported only when there is work to do: a run
 # whose output is current answers at once.
@@ -62,6 +64,7 @@ def service_digests(inputs: "Inputs", specs: Path, code: str) -> Dict[str, str]:
 
     schemas = {schema["typeName"]: schema for schema in inputs.registry_schemas.values()}
     spec = inputs.resource_spec
+    own_property_types = _property_types_by_type(spec["PropertyTypes"], inputs.type_names)
     digests: Dict[str, Any] = {}
     for type_name in inputs.type_names:
         module = _module(type_name)
@@ -76,9 +79,26 @@ def service_digests(inputs: "Inputs", specs: Path, code: str) -> Dict[str, str]:
         digest = digests[module]
         digest.update(type_name.encode() + _canonical(schemas.get(type_name)))
         digest.update(_canonical(spec["ResourceTypes"].get(type_name)))
-        prefix = type_name + "."
-        digest.update(_canonical({k: v for k, v in spec["PropertyTypes"].items() if k.startswith(prefix) or k == "Tag"}))
+        digest.update(_canonical(own_property_types[type_name]))
     return {module: digest.hexdigest() for module, digest in digests.items()}
+
+
+def _property_types_by_type(property_types: Mapping[str, Any], type_names: Sequence[str]) -> Dict[str, Dict[str, Any]]:
+    """For each type, the property types named ``<type>.<name>`` and the shared ``Tag``,
+    in the specification's order (one pass, not one a type)."""
+    found: Dict[str, Dict[str, Any]] = {name: {} for name in type_names}
+    for key, value in property_types.items():
+        if key == "Tag":
+            for entries in found.values():
+                entries[key] = value
+            continue
+        dot = key.find(".")
+        while dot != -1:
+            owner = found.get(key[:dot])
+            if owner is not None:
+                owner[key] = value
+            dot = key.find(".", dot + 1)
+    return found
 
 
 def build(specs: Path, types: Sequence[str]) -> "Model":
@@ -98,6 +118,90 @@ def _model(inputs: "Inputs", type_names: Sequence[str]) -> "Model":
         registry_version=inputs.registry_version,
         type_names=type_names,
     )
+
+
+# Service counts of a rendering: module name, resource types, property types.
+Rendered = List[Tuple[str, int, int]]
+# Fewer types than this are rendered in this process.
+PARALLEL_MIN = 64
+
+
+def render(
+    inputs: "Inputs", type_names: Sequence[str], templates: Path, specs: Path, kept_modules: Sequence[str], processes: int
+) -> Tuple[Dict[str, bytes], Rendered]:
+    """Model and render the service modules of ``type_names``, and the package around
+    them: every file, and the counts of each service rendered (by module name). With ``processes`` > 1,
+    services are modelled and rendered in worker processes; the files are the same."""
+    from codegen.render.render import Renderer
+
+    renderer = Renderer(templates, specs)
+    if processes > 1 and len(type_names) >= PARALLEL_MIN:
+        found = _render_in_parallel(inputs, type_names, renderer, processes)
+        if found is not None:
+            files, rendered = found
+            files.update(renderer.package(_model(inputs, ()).versions, [m for m, _, _ in rendered], kept_modules))
+            return dict(sorted(files.items())), rendered
+    # In this process (and where a worker failed: so that the error is the one a run in
+    # one process meets first, raised as it is).
+    model = _model(inputs, type_names)
+    files = {}
+    for service in model.services:
+        files.update(renderer.service(model, service))
+    files.update(renderer.package(model.versions, [s.module_name for s in model.services], kept_modules))
+    return dict(sorted(files.items())), sorted(_counts(s) for s in model.services)
+
+
+def _counts(service: "Service") -> Tuple[str, int, int]:
+    return service.module_name, len(service.resources), sum(len(r.property_types) for r in service.resources)
+
+
+def _render_in_parallel(
+    inputs: "Inputs", type_names: Sequence[str], renderer: "Renderer", processes: int
+) -> Optional[Tuple[Dict[str, bytes], Rendered]]:
+    """One task a service module, the largest first; None if any task failed."""
+    file_of = {schema["typeName"]: file for file, schema in inputs.registry_schemas.items()}
+    by_module: Dict[str, List[str]] = {}
+    for type_name in type_names:
+        by_module.setdefault(_module(type_name), []).append(type_name)
+
+    def cost(module: str) -> int:
+        # The size of the registry schemas (a type of the resource specification only is small).
+        return sum(inputs.sizes.get(file_of.get(t, ""), 2_000) for t in by_module[module])
+
+    tasks = [by_module[m] for m in sorted(by_module, key=lambda m: (-cost(m), m))]
+    results = parallel.fork_map(_render_services, (inputs, file_of, renderer), tasks, processes)
+    files: Dict[str, bytes] = {}
+    rendered: Rendered = []
+    for result in results:
+        if result is None:
+            return None
+        files.update(result[0])
+        rendered += result[1]
+    return files, sorted(rendered)
+
+
+def _render_services(
+    state: Tuple["Inputs", Mapping[str, str], "Renderer"], type_names: Sequence[str]
+) -> Optional[Tuple[Dict[str, bytes], Rendered]]:
+    """In a worker: model and render the services of ``type_names``; None on any error
+    (the main process then does it all again, and meets the error itself)."""
+    from codegen.model.build import build_model
+
+    inputs, file_of, renderer = state
+    try:
+        files: Dict[str, bytes] = {}
+        model = build_model(
+            resource_spec=inputs.resource_spec,
+            resource_spec_file=inputs.resource_spec_file,
+            registry_schemas={file_of[t]: inputs.registry_schemas[file_of[t]] for t in type_names if t in file_of},
+            registry_version=inputs.registry_version,
+            type_names=type_names,
+        )
+        for service in model.services:
+            files.update(renderer.service(model, service))
+        return files, [_counts(s) for s in model.services]
+    except Exception:
+        return None
 
 
 def write_files(out: Path, files: Dict[str, bytes], kept: Sequence[str] = ()) -> None:
@@ -142,23 +246,26 @@ def generate(
     if not force and is_current(out, digest):
         return None
     from codegen.load import load_inputs
-    from codegen.render.render import render_package
 
-    inputs = load_inputs(specs, types)
+    processes = parallel.jobs()
+    inputs = load_inputs(specs, types, jobs=processes)
     digests = service_digests(inputs, specs, code_digest(templates, RUNTIME))
     kept = {} if force else kept_services(out, digests)
-    model = _model(inputs, [t for t in inputs.type_names if _module(t) not in kept])
-    files = render_package(model, templates, specs, kept_modules=sorted(kept))
+    files, rendered = render(inputs, [t for t in inputs.type_names if _module(t) not in kept], templates, specs, sorted(kept), processes)
     services: Dict[str, Dict[str, object]] = {
         module: {k: v for k, v in entry.items() if k != "files"} for module, entry in kept.items()
     }
-    for service in model.services:
-        prefix = f"cfnpy/{service.module_name}/"
-        services[service.module_name] = {
-            "inputs": digests[service.module_name],
-            "resource_types": len(service.resources),
-            "property_types": sum(len(r.property_types) for r in service.resources),
-            "lines": sum(data.count(b"\n") for path, data in files.items() if path.startswith(prefix)),
+    lines: Dict[str, int] = {}
+    for path, data in files.items():
+        parts = path.split("/", 2)
+        if len(parts) == 3 and parts[0] == "cfnpy":
+            lines[parts[1]] = lines.get(parts[1], 0) + data.count(b"\n")
+    for module_name, resource_types, property_types in rendered:
+        services[module_name] = {
+            "inputs": digests[module_name],
+            "resource_types": resource_types,
+            "property_types": property_types,
+            "lines": lines.get(module_name, 0),
         }
     hashes = file_hashes(files)
     kept_files: Dict[str, str] = {}
@@ -175,7 +282,7 @@ def generate(
         property_types=sum(_count(e, "property_types") for e in services.values()),
         files=len(hashes),
         lines=sum(_count(e, "lines") for e in services.values()) + sum(files[path].count(b"\n") for path in others),
-        regenerated=len(model.services),
+        regenerated=len(rendered),
     )
 
 

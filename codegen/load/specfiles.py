@@ -95,6 +95,11 @@ def check_no_interrupted_update(specs: Path) -> None:
 
 
 def read_resource_spec(specs: Path) -> Any:
+    return read_resource_spec_digest(specs)[0]
+
+
+def read_resource_spec_digest(specs: Path) -> tuple[Any, bytes]:
+    """The resource specification, and the sha256 of its file as read."""
     check_no_interrupted_update(specs)
     path = specs / RESOURCE_SPEC_FILE
     try:
@@ -106,11 +111,17 @@ def read_resource_spec(specs: Path) -> Any:
             data = stream.read(MAX_INPUT_BYTES + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise SpecError(str(path), "", f"corrupt gzip: {exc}") from None
-    return parse_json(data, str(path))
+    return parse_json(data, str(path)), hashlib.sha256(raw).digest()
 
 
-def read_registry_schemas(specs: Path, type_names: Iterable[str] | None = None) -> dict[str, Any]:
-    """Schemas by zip member name; all of them, or those of ``type_names`` only."""
+def read_registry_schemas(
+    specs: Path,
+    type_names: Iterable[str] | None = None,
+    digests: dict[str, bytes] | None = None,
+    sizes: dict[str, int] | None = None,
+) -> dict[str, Any]:
+    """Schemas by zip member name; all of them, or those of ``type_names`` only.
+    ``digests`` and ``sizes``, if given, receive the sha256 and length of each member's bytes."""
     check_no_interrupted_update(specs)
     path = specs / SCHEMA_ZIP_FILE
     try:
@@ -137,6 +148,10 @@ def read_registry_schemas(specs: Path, type_names: Iterable[str] | None = None) 
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
                 raise SpecError(member, "", f"corrupt zip member: {exc}") from None
             schemas[name] = parse_json(data, member)
+            if digests is not None:
+                digests[name] = hashlib.sha256(data).digest()
+            if sizes is not None:
+                sizes[name] = len(data)
     return schemas
 
 

@@ -125,13 +125,51 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterat
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+def _local_refs(node: Any, root: bool = True) -> bool:
+    """Every ``$ref`` in the schema points into the schema itself, and no subschema has
+    an ``$id`` of its own: then what a ``$ref`` names is the same wherever it is met.
+    (A ``$ref`` or ``$id`` whose value is an object is a property of that name.)"""
+    if isinstance(node, dict):
+        ref, own_id = node.get("$ref"), node.get("$id")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            return False
+        if isinstance(own_id, str) and not root:
+            return False
+        return all(_local_refs(value, False) for value in node.values())
+    if isinstance(node, list):
+        return all(_local_refs(value, False) for value in node)
+    return True
+
+
+def _resolved_once() -> Any:
+    """A ``$ref`` keyword that resolves each reference once, not at every use (jsonschema
+    looks a reference up again each time it meets it: most of its time on the inputs).
+    The subschema validated, and the errors and their paths, are jsonschema's own."""
+    resolved: Dict[str, Any] = {}
+
+    def ref(validator: Any, ref: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        found = resolved.get(ref)
+        if found is None:
+            lookup = validator._resolver.lookup(ref)
+            found = resolved[ref] = (lookup.contents, lookup.resolver)
+        yield from validator.descend(instance, found[0], resolver=found[1])
+
+    return ref
+
+
 @functools.lru_cache(maxsize=None)
 def validator(schema_name: str) -> jsonschema.protocols.Validator:
     schema = json.loads((SCHEMA_DIR / f"{schema_name}.schema.json").read_text())
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    strict: Any = jsonschema.validators.extend(cls, {"pattern": _pattern})  # type: ignore[no-untyped-call]
+    keywords: Dict[str, Any] = {"pattern": _pattern}
+    strict: Any = jsonschema.validators.extend(cls, keywords)  # type: ignore[no-untyped-call]
     result: jsonschema.protocols.Validator = strict(schema, format_checker=cls.FORMAT_CHECKER)
+    # jsonschema's referencing resolver (4.18 on) is what resolves a $ref once for all.
+    if _local_refs(schema) and getattr(result, "_resolver", None) is not None:
+        keywords["$ref"] = _resolved_once()
+        strict = jsonschema.validators.extend(cls, keywords)  # type: ignore[no-untyped-call]
+        result = strict(schema, format_checker=cls.FORMAT_CHECKER)
     return result
 
 
@@ -146,16 +184,32 @@ def _reason(error: jsonschema.ValidationError) -> str:
     return f"{message} (rule: {error.validator})"
 
 
-def check(document: Any, schema_name: str, file: str) -> None:
+def check(document: Any, schema_name: str, file: str, *, structure_holds: bool = False) -> None:
     """Raise SpecError for the first value beyond the limits, else the most relevant
-    structural error in ``document``, else the first error of meaning, if any."""
+    structural error in ``document``, else the first error of meaning, if any.
+    ``structure_holds``: the document is known to meet its JSON schema (skip that check)."""
     check_limits(document, file, LIMITS.get(schema_name, DEFAULT_LIMITS))
+    if not structure_holds:
+        try:
+            error = best_match(validator(schema_name).iter_errors(document))
+        except RecursionError:
+            raise SpecError(file, "", "nested too deeply") from None
+        if error is not None:
+            raise SpecError(file, json_pointer(error.absolute_path), _reason(error))
+    check_meaning(document, schema_name, file)
+
+
+def meets_schema(document: Any, schema_name: str) -> bool:
+    """Whether ``document`` meets its JSON schema (what ``check`` raises for, after the
+    limits and before the meaning), without finding the error that counts if not."""
     try:
-        error = best_match(validator(schema_name).iter_errors(document))
+        return bool(validator(schema_name).is_valid(document))
     except RecursionError:
-        raise SpecError(file, "", "nested too deeply") from None
-    if error is not None:
-        raise SpecError(file, json_pointer(error.absolute_path), _reason(error))
+        return False
+
+
+def check_meaning(document: Any, schema_name: str, file: str) -> None:
+    """The checks of meaning (``codegen.load.checks``) of a document whose structure holds."""
     semantic = checks.BY_SCHEMA.get(schema_name)
     if semantic is not None:
         semantic(document, file)
