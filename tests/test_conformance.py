@@ -2,8 +2,9 @@
 
 For every resource type: import its class from the generated package, build an
 instance from sample values derived from the schema's constraints (required
-properties, nested required properties), synthesize it, and validate the
-synthesized ``Properties`` against the type's registry schema with jsonschema.
+properties, nested required properties, the first option of each oneOf/anyOf
+rule), synthesize it, and validate the synthesized ``Properties`` against the
+type's registry schema with jsonschema. Every type must pass.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import importlib
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any, Dict, FrozenSet, Mapping, Tuple
 
 import jsonschema
 import pytest
@@ -20,42 +21,14 @@ import regex
 from agreement.agreement_schema import REGEX_KEYWORDS
 from codegen.load import load_inputs
 from codegen.model.build import build_model
-from codegen.model.samples import sample_value
+from codegen.model.samples import sample_inner, sample_properties, sample_value
 from codegen.model.types import Property, ResourceType, TypeRef
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 
-# Types whose AWS schema cannot be satisfied as written, each with the reason.
-EXCLUDED: Dict[str, str] = {}
-# Types the sample values do not satisfy yet, one a line with the reason: mostly
-# property types whose schema asks, with oneOf/anyOf, for one of several optional
-# properties, which the model does not record yet. Every type listed must still
-# fail (remove it when it passes) and every other type must pass.
-GAPS_FILE = Path(__file__).with_name("conformance_gaps.txt")
-
-
-def _known_gaps() -> Dict[str, str]:
-    gaps = {}
-    for line in GAPS_FILE.read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, _, reason = line.partition(" ")
-            gaps[name] = reason.strip()
-    return gaps
-
-
 # The runtime reads AWS's Java-style patterns with the regex module: so does the check.
 Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, REGEX_KEYWORDS)
-
-
-def _required_first(schema: Mapping[str, Any]) -> List[str]:
-    """Names a valid instance must have: ``required``, and the first branch of a
-    top-level ``oneOf``/``anyOf`` that asks for more."""
-    names = list(schema.get("required", ()))
-    for key in ("oneOf", "anyOf"):
-        for branch in schema.get(key, ())[:1]:
-            names += [n for n in branch.get("required", ()) if n not in names]
-    return names
 
 
 class _Samples:
@@ -64,18 +37,23 @@ class _Samples:
         self.schema = schema
         self.structs = {s.cfn_name: s for s in resource.property_types}
 
-    def struct(self, name: str, depth: int = 0) -> Dict[str, Any]:
+    def struct(self, name: str, depth: int, variant: int, wanted: FrozenSet[str]) -> Dict[str, Any]:
         struct = self.structs[name]
-        return {p.python_name: self.value(p, depth + 1) for p in struct.properties if p.required}
+        chosen = sample_properties(struct.properties, struct.choices, optional=False, variant=variant, wanted=wanted)
+        inner = sample_inner(struct.choices, wanted)
+        return {p.python_name: self.value(p, depth + 1, inner.get(p.cfn_name, frozenset())) for p in chosen}
 
-    def value(self, prop: Property, depth: int) -> Any:
+    def value(self, prop: Property, depth: int, wanted: FrozenSet[str]) -> Any:
         if depth > 20:
             raise RecursionError(f"required properties nest without end at {prop.cfn_name}")
-        return sample_value(prop.type, prop.cfn_name, lambda n: self.struct(n, depth))
+        return sample_value(
+            prop.type, prop.cfn_name, lambda n, variant, inner: self.struct(n, depth, variant, inner), 0, wanted
+        )
 
     def kwargs(self) -> Dict[str, Any]:
-        wanted = set(_required_first(self.schema))
-        return {p.python_name: self.value(p, 0) for p in self.resource.properties if p.required or p.cfn_name in wanted}
+        chosen = sample_properties(self.resource.properties, self.resource.choices, optional=False)
+        inner = sample_inner(self.resource.choices)
+        return {p.python_name: self.value(p, 0, inner.get(p.cfn_name, frozenset())) for p in chosen}
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +95,6 @@ def _check(resource: ResourceType, schema: Mapping[str, Any]) -> str:
 
 def test_every_resource_type_conforms(universe: Tuple[Tuple[ResourceType, ...], Dict[str, Any]]) -> None:
     resources, schemas = universe
-    gaps = _known_gaps()
     failures: Dict[str, str] = {}
     checked = 0
     for resource in resources:
@@ -126,17 +103,11 @@ def test_every_resource_type_conforms(universe: Tuple[Tuple[ResourceType, ...], 
             continue
         checked += 1
         reason = _check(resource, schema)
-        if reason and resource.type_name not in EXCLUDED:
+        if reason:
             failures[resource.type_name] = reason
-    print(
-        f"conformance: {checked - len(failures) - len(EXCLUDED)} of {checked} resource types pass, "
-        f"{len(EXCLUDED)} excluded, {len(failures)} known gaps"
-    )
-    new = {name: reason for name, reason in failures.items() if name not in gaps}
-    fixed = sorted(set(gaps) - set(failures))
-    report = "\n".join(f"{name} {reason}" for name, reason in sorted(new.items()))
-    assert not new, f"{len(new)} types fail that are not known gaps:\n{report}"
-    assert not fixed, f"these types pass now: remove them from {GAPS_FILE.name}: {', '.join(fixed)}"
+    print(f"conformance: {checked - len(failures)} of {checked} resource types pass")
+    report = "\n".join(f"{name} {reason}" for name, reason in sorted(failures.items()))
+    assert not failures, f"{len(failures)} of {checked} types do not conform:\n{report}"
 
 
 def test_sample_values_follow_constraints() -> None:

@@ -27,7 +27,15 @@ def test_services_load_on_first_use() -> None:
         "import sys, cfnpy; c = cfnpy.aws_lambda.CfnEventInvokeConfig; "
         "print(c.__module__, 'cfnpy.aws_s3' in sys.modules, len(cfnpy.SERVICES) > 300)"
     )
-    assert out == "cfnpy.aws_lambda False True"
+    assert out == "cfnpy.aws_lambda._cfn_event_invoke_config False True"
+
+
+def test_a_service_builds_a_class_when_it_is_first_used() -> None:
+    out = run(
+        "import sys, cfnpy.aws_ec2 as ec2; loaded = lambda: sorted(m for m in sys.modules if m.startswith('cfnpy.aws_ec2.')); "
+        "before = loaded(); ec2.CfnInstance; print(before, loaded(), 'CfnSubnet' in dir(ec2), 'CfnSubnet' in vars(ec2))"
+    )
+    assert out == "[] ['cfnpy.aws_ec2._cfn_instance'] True False"
 
 
 def test_spec_versions_are_stated() -> None:

@@ -38,14 +38,14 @@ def test_only_changed_services_are_regenerated(tmp_path: Path, capsys: pytest.Ca
     assert main(["generate", *TYPES, "--out", str(out)]) == 0
     s3 = out / "cfnpy" / "aws_s3" / "__init__.py"
     before = (s3.stat().st_ino, s3.read_bytes())
-    lambda_before = (out / "cfnpy" / "aws_lambda" / "__init__.py").read_bytes()
+    lambda_before = (out / "cfnpy" / "aws_lambda" / "_cfn_event_invoke_config.py").read_bytes()
     capsys.readouterr()
 
     specs = changed_specs(tmp_path / "specs")
     assert main(["generate", *TYPES, "--specs", str(specs), "--out", str(out)]) == 0
     assert "(1 generated, 2 unchanged)" in capsys.readouterr().out
     assert (s3.stat().st_ino, s3.read_bytes()) == before  # the very same file, not rewritten
-    lambda_after = (out / "cfnpy" / "aws_lambda" / "__init__.py").read_bytes()
+    lambda_after = (out / "cfnpy" / "aws_lambda" / "_cfn_event_invoke_config.py").read_bytes()
     assert lambda_after != lambda_before and b"Configures asynchronous invocation, now." in lambda_after
 
     # The result is exactly what a full generation from the new specs writes.

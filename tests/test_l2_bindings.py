@@ -60,5 +60,5 @@ def test_bounds_come_from_the_registry_schema(tmp_path: Path) -> None:
     shutil.copytree(REAL_SPECS / "l2", specs / "l2")
     out = tmp_path / "out"
     assert main(["generate", "--type", TYPE, "--specs", str(specs), "--out", str(out)]) == 0
-    source = (out / "cfnpy" / "aws_lambda" / "__init__.py").read_text()
+    source = (out / "cfnpy" / "aws_lambda" / "_api.py").read_text()
     assert "`retryAttempts` must be between 0 and 5." in source

@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 from codegen.errors import PathPart, SpecError, json_pointer
 from codegen.model import naming
-from codegen.model.schema import is_struct as _is_struct, number_text as _number
+from codegen.model.schema import is_struct as _is_struct, number_text as _number, object_members
 
 Path = List[PathPart]
 
@@ -224,8 +224,10 @@ class _Types:
     def _made_of(self, edge: _Edge) -> Iterator[_Edge]:
         path = _key_path(edge.key)
         if _is_struct(edge.schema):
-            for name in sorted(edge.schema["properties"]):
-                yield from self._leads(edge.schema["properties"][name], path + ["properties", name])
+            members = object_members(edge.schema).properties
+            for name in sorted(members):
+                schema, where = members[name]
+                yield from self._leads(schema, path + list(where))
         else:
             yield from self._leads(edge.schema, path)
 
@@ -267,12 +269,13 @@ class _Types:
         be empty, references) has no finite value."""
 
         def required(key: str) -> List[_Edge]:
-            struct = self.schemas[key]
+            members = object_members(self.schemas[key])
             found = []
-            for name in struct.get("required", ()):
-                if name in struct["properties"]:
-                    where = _key_path(key) + ["properties", name]
-                    inner = self._must_be_struct(struct["properties"][name], where)
+            for name in members.required:
+                if name in members.properties:
+                    schema, below = members.properties[name]
+                    where = _key_path(key) + list(below)
+                    inner = self._must_be_struct(schema, where)
                     if inner is not None:
                         found.append(_Edge(inner, where, "", self.schemas[inner]))
             return found

@@ -11,12 +11,12 @@ import fnmatch
 import math
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from codegen.errors import PathPart, SpecError
 from codegen.model import naming
 from codegen.model.patterns import check_pattern
-from codegen.model.schema import is_struct
+from codegen.model.schema import is_struct, object_members
 from codegen.model.types import (
     BOOLEAN,
     DOUBLE,
@@ -27,6 +27,7 @@ from codegen.model.types import (
     STRING,
     TIMESTAMP,
     Attribute,
+    Choice,
     Constraints,
     Model,
     Property,
@@ -34,6 +35,7 @@ from codegen.model.types import (
     ResourceType,
     Service,
     SpecVersions,
+    Tagging,
     TypeRef,
 )
 
@@ -167,15 +169,38 @@ class _RegistryResource:
         if declared is None:
             if is_struct(node):
                 return TypeRef.of_struct(self._struct(hint, node, path))
-            return TypeRef.of_primitive(JSON, own)
+            alternatives = self._referenced_alternatives(node, path, hint, seen)
+            if alternatives is not None:
+                return alternatives
+            declared = _implied_type(node)
+            if declared is None:
+                return TypeRef.of_primitive(JSON, own)
         return self._simple(declared, node, path, hint, own)
+
+    def _referenced_alternatives(
+        self, node: Mapping[str, Any], path: List[PathPart], hint: str, seen: Tuple[str, ...]
+    ) -> Optional[TypeRef]:
+        """``oneOf``/``anyOf`` of ``$ref`` branches alone: a union of the types they name."""
+        for keyword in ("oneOf", "anyOf"):
+            branches = node.get(keyword)
+            if not isinstance(branches, list) or not branches or "properties" in node:
+                continue
+            if not all(isinstance(b, dict) and set(b) == {"$ref"} for b in branches):
+                return None
+            options: List[TypeRef] = []
+            for index, branch in enumerate(branches):
+                option = self.type_of(branch, path + [keyword, index], hint, seen)
+                if option not in options:
+                    options.append(option)
+            return options[0] if len(options) == 1 else TypeRef("union", options=tuple(options))
+        return None
 
     def _simple(self, kind: str, node: Mapping[str, Any], path: List[PathPart], hint: str, own: Constraints) -> TypeRef:
         if kind in _REGISTRY_TYPES:
             primitive = _REGISTRY_TYPES[kind]
             if primitive == STRING and node.get("format") == "date-time":
                 primitive = TIMESTAMP
-            return TypeRef.of_primitive(primitive, own)
+            return self._value_alternatives(kind, node, path, TypeRef.of_primitive(primitive, own))
         if kind == "array":
             items = node.get("items", {})
             if isinstance(items, list):
@@ -192,8 +217,38 @@ class _RegistryResource:
                 if isinstance(patterns, dict) and len(patterns) == 1 and node.get("additionalProperties") is False:
                     own = own.merged(Constraints(key_pattern=next(iter(patterns))))
                 return TypeRef.map_of(self.type_of(schema, schema_path, hint), own)
+            if node.get("additionalProperties") is False and "patternProperties" not in node:
+                own = own.merged(Constraints(max_keys=0))  # a closed object with no properties: {}
             return TypeRef.of_primitive(JSON, own)
         raise self.source.error(path + ["type"], f"unknown type {kind!r}")
+
+    def _value_alternatives(self, kind: str, node: Mapping[str, Any], path: List[PathPart], plain: TypeRef) -> TypeRef:
+        """A scalar whose ``anyOf``/``oneOf`` branches only add constraints (an enum or
+        one of several patterns): a union of the scalar under each branch's constraints."""
+        for keyword in ("anyOf", "oneOf"):
+            branches = node.get(keyword)
+            if not isinstance(branches, list) or len(branches) < 2:
+                continue
+            resolved: List[Tuple[Any, List[PathPart]]] = []
+            for index, branch in enumerate(branches):
+                where = path + [keyword, index]
+                if isinstance(branch, dict) and isinstance(branch.get("$ref"), str):
+                    branch, where = self._resolve(branch["$ref"], where + ["$ref"])
+                resolved.append((branch, where))
+            if not all(isinstance(b, dict) and "$ref" not in b and b.get("type", kind) == kind for b, _ in resolved):
+                return plain
+            options: List[TypeRef] = []
+            for branch, where in resolved:
+                extra = _constraints(self.source, branch, where)
+                own_pattern = plain.constraints.pattern
+                if extra.pattern is not None and own_pattern is not None and extra.pattern != own_pattern:
+                    extra = replace(extra, pattern=_both_patterns(extra.pattern, own_pattern))
+                option = plain.with_constraints(plain.constraints.merged(extra))
+                if option not in options:
+                    options.append(option)
+            if len(options) > 1:
+                return TypeRef("union", options=tuple(options), constraints=plain.constraints)
+        return plain
 
     def _map_values(self, node: Mapping[str, Any], path: List[PathPart]) -> Optional[Tuple[Any, List[PathPart]]]:
         patterns = node.get("patternProperties")
@@ -220,6 +275,7 @@ class _RegistryResource:
             properties=properties,
             description=node.get("description", ""),
             documentation_url=spec_type.get("Documentation", "") if spec_type else "",
+            choices=choices_of(node, properties, self.structs),
         )
         return name
 
@@ -242,15 +298,16 @@ class _RegistryResource:
         create_only: Iterable[str] = (),
         deprecated: Iterable[str] = (),
     ) -> Tuple[Property, ...]:
-        required = set(node.get("required", ()))
+        members = object_members(dict(node))
+        required = set(members.required)
         excluded, immutable, old = set(exclude), set(create_only), set(deprecated)
-        _check_distinct_names(self.source, node["properties"], path + ["properties"])
+        _check_distinct_names(self.source, members.properties, path + ["properties"])
         result = []
-        for cfn_name in sorted(node["properties"]):
+        for cfn_name in sorted(members.properties):
             if cfn_name in excluded:
                 continue
-            prop_path = path + ["properties", cfn_name]
-            schema = node["properties"][cfn_name]
+            schema, where = members.properties[cfn_name]
+            prop_path = path + list(where)
             spec_prop = spec_properties.get(cfn_name, {})
             hint = spec_prop.get("ItemType") or spec_prop.get("Type") or cfn_name
             if hint in ("List", "Map"):
@@ -270,6 +327,55 @@ class _RegistryResource:
                 )
             )
         return tuple(result)
+
+
+def _both_patterns(first: str, second: str) -> str:
+    """One pattern a string matches when it matches both (as JSON Schema's ``pattern``
+    does: a search, anchored only where the pattern anchors itself)."""
+    def anywhere(pattern: str) -> str:
+        return pattern if pattern.startswith("^") else f"[\\s\\S]*?(?:{pattern})"
+
+    return f"^(?={anywhere(first)})(?={anywhere(second)})"
+
+
+def _implied_type(node: Mapping[str, Any]) -> Optional[str]:
+    """The JSON type a node without ``type`` can only have: that of its enum's values,
+    or an object when it describes keys."""
+    enum = node.get("enum")
+    if isinstance(enum, list) and enum:
+        kinds: Tuple[Tuple[str, Callable[[Any], bool]], ...] = (
+            ("boolean", lambda v: isinstance(v, bool)),
+            ("string", lambda v: isinstance(v, str)),
+            ("integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+        )
+        for kind, test in kinds:
+            if all(test(v) for v in enum):
+                return kind
+        return None
+    if isinstance(node.get("patternProperties"), dict) or isinstance(node.get("additionalProperties"), dict):
+        return "object"
+    return None
+
+
+def choices_of(
+    node: Mapping[str, Any], properties: Sequence[Property], structs: Mapping[str, PropertyType]
+) -> Tuple[Choice, ...]:
+    """The schema's rules on which of ``properties`` are present, those that name only
+    them (dotted paths: properties of their structures, in ``structs``)."""
+
+    def names(path: str, level: Sequence[Property]) -> bool:
+        head, _, rest = path.partition(".")
+        found = next((p for p in level if p.cfn_name == head), None)
+        if found is None or not rest:
+            return found is not None
+        inner = structs.get(found.type.struct) if found.type.kind == "struct" else None
+        return inner is not None and names(rest, inner.properties)
+
+    return tuple(
+        Choice(exactly_one=keyword == "oneOf", options=options)
+        for keyword, options in object_members(dict(node)).choices
+        if all(names(path, properties) for option in options for path in option)
+    )
 
 
 def _check_distinct_names(source: _Source, names: Iterable[str], path: List[PathPart]) -> None:
@@ -422,6 +528,14 @@ def _build_resource(type_name: str, registry: Optional[_Source], spec: Optional[
             )
         description = document.get("description", "")
         sources = ("registry schema",) + (("resource specification",) if spec else ())
+        choices = choices_of(document, properties, reader.structs)
+        tagging = document.get("tagging")
+        tag_property = "Tags"
+        if isinstance(tagging, dict):
+            pointer = tagging.get("tagProperty", "/properties/Tags")
+            tag_property = pointer.split("/")[2] if isinstance(pointer, str) and pointer.count("/") == 2 else ""
+            if tagging.get("taggable") is False:
+                tag_property = ""
     else:
         assert spec is not None
         properties = spec.properties(spec.entry, ["ResourceTypes", type_name])
@@ -429,6 +543,8 @@ def _build_resource(type_name: str, registry: Optional[_Source], spec: Optional[
         attribute_types = spec_attributes
         description = ""
         sources = ("resource specification",)
+        choices = ()
+        tag_property = "Tags"
     properties = _renamed(properties, naming.RESOURCE_MEMBERS)
     taken = naming.RESOURCE_MEMBERS | {p.python_name for p in properties}
     attribute_names = naming.unique_names([(n, naming.attribute_name(n)) for n in sorted(attribute_types)], taken)
@@ -445,7 +561,28 @@ def _build_resource(type_name: str, registry: Optional[_Source], spec: Optional[
         description=description,
         documentation_url=spec.entry.get("Documentation", "") if spec else "",
         sources=sources,
+        choices=choices,
+        tagging=_tagging(tag_property, properties, {s.cfn_name: s for s in structs}),
     )
+
+
+def _tagging(name: str, properties: Sequence[Property], structs: Mapping[str, PropertyType]) -> Optional[Tagging]:
+    """How the resource takes tags, when its tag property has one of the shapes AWS CDK's
+    TagManager renders (a list of Key/Value structures, or a map of strings) and the
+    manager can be the ``tags`` attribute, as in AWS CDK."""
+    prop = next((p for p in properties if p.cfn_name == name), None)
+    if prop is None or (prop.python_name != "tags" and any(p.python_name == "tags" for p in properties)):
+        return None
+    t = prop.type
+    if t.kind == "map" and t.item is not None and t.item.kind == "primitive" and t.item.primitive == STRING:
+        return Tagging("MAP", name)
+    if any(o.kind == "primitive" and o.primitive == JSON for o in (t, *t.options)):
+        return Tagging("MAP", name)  # free-form tags (Glue's, Pinpoint's): an object of strings
+    if t.kind == "list" and t.item is not None and t.item.kind == "struct" and t.item.struct in structs:
+        fields = {p.cfn_name for p in structs[t.item.struct].properties}
+        if {"Key", "Value"} <= fields:
+            return Tagging("AUTOSCALING_GROUP" if "PropagateAtLaunch" in fields else "STANDARD", name)
+    return None
 
 
 def _attribute_type(type_ref: TypeRef) -> TypeRef:

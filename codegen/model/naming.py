@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import keyword
 
 import regex
@@ -66,6 +67,7 @@ def decamelize(name: str) -> str:
     return _UPPER_THEN_WORD.sub(r"\1_\2", name).lower()
 
 
+@functools.lru_cache(maxsize=None)  # the same few thousand names, asked for ~100,000 times
 def snake_case(name: str) -> str:
     """A CloudFormation name as AWS CDK's Python binding spells it: ``VPCs`` -> ``vpcs``."""
     return decamelize(camel_case(name))

@@ -8,6 +8,7 @@ the ``regex`` module accepts all but a handful. The generated validators use
 
 from __future__ import annotations
 
+import functools
 from typing import Any, List, Protocol
 
 import regex
@@ -26,7 +27,21 @@ def check_pattern(source: _Located, pattern: Any, path: List[PathPart]) -> None:
         raise source.error(path, f"a pattern must be a string, not {type(pattern).__name__}")
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise source.error(path, f"pattern of {len(pattern)} characters is over the limit of {MAX_PATTERN_LENGTH}")
+    problem = _compile_problem(pattern)
+    if problem:
+        raise source.error(path, f"invalid regular expression {pattern!r}: {problem}")
+
+
+@functools.lru_cache(maxsize=None)  # thousands of distinct patterns, each met many times
+def _compile_problem(pattern: str) -> str:
     try:
-        regex.compile(pattern)
+        compiled(pattern)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
-        raise source.error(path, f"invalid regular expression {pattern!r}: {exc}") from None
+        return str(exc) or type(exc).__name__
+    return ""
+
+
+@functools.lru_cache(maxsize=None)
+def compiled(pattern: str) -> Any:
+    """``pattern`` compiled once (the regex module's own cache holds only 500)."""
+    return regex.compile(pattern)

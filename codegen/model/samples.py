@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set
 
 import regex
 
@@ -20,7 +20,21 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef,unused-ignore]
     import sre_parse  # type: ignore[no-redef,unused-ignore]
 
-from codegen.model.types import BOOLEAN, DOUBLE, INTEGER, JSON, LONG, NUMBER, STRING, TIMESTAMP, Constraints, TypeRef
+from codegen.model.patterns import compiled
+from codegen.model.types import (
+    BOOLEAN,
+    DOUBLE,
+    INTEGER,
+    JSON,
+    LONG,
+    NUMBER,
+    STRING,
+    TIMESTAMP,
+    Choice,
+    Constraints,
+    Property,
+    TypeRef,
+)
 
 
 def _fits(text: str, c: Constraints) -> bool:
@@ -34,7 +48,7 @@ def _fits(text: str, c: Constraints) -> bool:
 def _matches(pattern: str, text: str) -> bool:
     # A pattern that backtracks without end must not hang the generator: no match.
     try:
-        return regex.search(pattern, text, timeout=0.5) is not None
+        return compiled(pattern).search(text, timeout=0.5) is not None
     except TimeoutError:
         return False
 
@@ -70,6 +84,8 @@ _JAVA_CLASSES = {
     "C": "\\x00-\\x1f", "ASCII": "\\x00-\\x7f", "XDigit": "0-9a-f",
 }
 _JAVA_CLASS = re.compile(r"\\p\{(\w+)\}")
+# ``[\w-/]``: Java reads the dash after a class escape as a character, Python's parser refuses it.
+_DASH_AFTER_CLASS = re.compile(r"(\\[wdsWDS])-")
 _INLINE_FLAGS = re.compile(r"(?<!^)\(\?[imsx]+\)")
 
 
@@ -80,7 +96,7 @@ def _pythonish(pattern: str) -> str:
         inside = pattern[: match.start()].count("[") > pattern[: match.start()].count("]")
         return chars if inside else f"[{chars}]"
 
-    return _INLINE_FLAGS.sub("", _JAVA_CLASS.sub(klass, pattern)).replace("&&", "")
+    return _DASH_AFTER_CLASS.sub(r"\1\\-", _INLINE_FLAGS.sub("", _JAVA_CLASS.sub(klass, pattern)).replace("&&", ""))
 
 
 def _from_pattern(pattern: str) -> List[str]:
@@ -128,7 +144,7 @@ class _Emitter:
             raise _Unsupported()
         out: List[str] = []
         for op, arg in items:
-            if op is sre_constants.ASSERT and arg[0] == 0:
+            if op is sre_constants.ASSERT and arg[0] == 1:
                 # A lookahead that states the whole form (``(?=^[a-z-]+$).{3,64}``):
                 # its content is the sample; what follows only bounds the length.
                 return "".join(out) + self.emit(list(arg[1]), depth + 1)
@@ -155,7 +171,7 @@ class _Emitter:
         if op is sre_constants.BRANCH:
             options = [self.emit(list(b), depth + 1) for b in arg[1]]
             non_empty = [o for o in options if o]
-            return non_empty[0] if non_empty else options[0]
+            return non_empty[self.pick % len(non_empty)] if non_empty else options[0]
         if op is sre_constants.CATEGORY:
             return _CATEGORY_SAMPLES.get(arg, "a")
         raise _Unsupported()
@@ -208,12 +224,76 @@ def sample_number(c: Constraints, integral: bool) -> Any:
     return float(value) if not float(value).is_integer() else int(value)
 
 
+def _distinct(value: Any, index: int) -> Any:
+    """``value`` made different for the ``index``-th item of a unique list: its first
+    string (inside structures too) gets the index appended."""
+    if index == 0 or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return f"{value}{index}"
+    if isinstance(value, int):
+        return value + index
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            changed = _distinct(inner, index)
+            if changed is not inner and changed != inner:
+                return {**value, key: changed}
+    return value
+
+
+def _first_options(choices: Sequence[Choice], wanted: Iterable[str]) -> Set[str]:
+    return set(wanted).union(*(choice.options[0] for choice in choices))
+
+
+def sample_properties(
+    properties: Sequence[Property],
+    choices: Sequence[Choice],
+    *,
+    optional: bool,
+    variant: int = 0,
+    wanted: Iterable[str] = (),
+) -> List[Property]:
+    """The properties a sample sets: the required ones, those ``wanted`` and those of
+    each rule's first option (with ``optional``, every other one too), leaving out
+    those that would meet a second option of an exactly-one rule. A ``variant`` above
+    0 (an item of a list whose items must differ) also sets one more property, a
+    different one each."""
+    wanted = {p.cfn_name for p in properties if p.required} | {
+        name for name in _first_options(choices, wanted) if "." not in name
+    }
+    left_out = set()
+    for choice in choices:
+        if choice.exactly_one:
+            left_out |= {name for option in choice.options[1:] for name in option} - set(choice.options[0])
+    left_out -= wanted
+    allowed = [p for p in properties if p.cfn_name not in left_out]
+    chosen = [p for p in allowed if optional or p.cfn_name in wanted]
+    extra = [p for p in allowed if p not in chosen]
+    if variant and extra:
+        chosen.append(extra[(variant - 1) % len(extra)])
+    return chosen
+
+
+def sample_inner(choices: Sequence[Choice], wanted: Iterable[str] = ()) -> Dict[str, FrozenSet[str]]:
+    """What the sample of each structure property must set inside it (by CloudFormation
+    name), for the dotted names of the chosen options and of ``wanted``."""
+    inner: Dict[str, Set[str]] = {}
+    for path in sorted(_first_options(choices, wanted)):
+        head, _, rest = path.partition(".")
+        if rest:
+            inner.setdefault(head, set()).add(rest)
+    return {head: frozenset(names) for head, names in inner.items()}
+
+
 def sample_value(
     type_ref: TypeRef,
     name: str,
-    struct: Callable[[str], Any],
+    struct: Callable[[str, int, FrozenSet[str]], Any],
+    variant: int = 0,
+    wanted: FrozenSet[str] = frozenset(),
 ) -> Any:
-    """A value of ``type_ref``; ``struct(name)`` makes the value of a property type."""
+    """A value of ``type_ref``; ``struct(name, variant, wanted)`` makes the value of a
+    property type (``variant`` and ``wanted`` as in ``sample_properties``)."""
     c = type_ref.constraints
     if type_ref.kind == "primitive":
         kind = type_ref.primitive
@@ -228,24 +308,25 @@ def sample_value(
         if kind == BOOLEAN:
             return bool(c.enum[0]) if c.enum else False
         if kind == JSON:
-            return {"key": "value"}
+            return {} if c.max_keys == 0 else {"key": "value"}
     if type_ref.kind == "struct":
-        return struct(type_ref.struct)
+        return struct(type_ref.struct, variant, wanted)
     if type_ref.kind == "list":
         assert type_ref.item is not None
         count = max(1, c.min_items or 0)
-        items = [sample_value(type_ref.item, name, struct) for _ in range(count)]
-        if c.unique_items and count > 1 and all(isinstance(i, (str, int)) and not isinstance(i, bool) for i in items):
-            items = [f"{item}{index}" if isinstance(item, str) else item + index for index, item in enumerate(items)]
+        unique = bool(c.unique_items and count > 1)
+        items = [sample_value(type_ref.item, name, struct, index if unique else 0, wanted) for index in range(count)]
+        if unique:
+            items = [_distinct(item, index) for index, item in enumerate(items)]
         return items
     if type_ref.kind == "map":
         assert type_ref.item is not None
         key_constraints = Constraints(pattern=c.key_pattern)
         keys = [sample_string(f"key{index}" if index else "key", key_constraints) for index in range(max(1, c.min_keys or 0))]
-        return {key: sample_value(type_ref.item, name, struct) for key in keys}
+        return {key: sample_value(type_ref.item, name, struct, 0, wanted) for key in keys}
     if type_ref.kind == "union":
-        return sample_value(type_ref.options[0], name, struct)
+        return sample_value(type_ref.options[0], name, struct, variant, wanted)
     raise ValueError(f"no sample for {type_ref}")
 
 
-__all__ = ["sample_string", "sample_value", "sample_number"]
+__all__ = ["sample_inner", "sample_number", "sample_properties", "sample_string", "sample_value"]

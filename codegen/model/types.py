@@ -118,6 +118,17 @@ class Property:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A rule on which properties are present, from the schema's ``oneOf``/``anyOf``:
+    the properties of one option (``exactly_one``: of exactly one) must all be set."""
+
+    exactly_one: bool
+    # Each option: CloudFormation names of the properties it needs (may be empty); a
+    # dotted name is a property of a structure, needed when that structure is set.
+    options: Tuple[Tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class PropertyType:
     """A nested structure of a resource (``CfnBucket.RuleProperty``)."""
 
@@ -126,6 +137,7 @@ class PropertyType:
     properties: Tuple[Property, ...]
     description: str = ""
     documentation_url: str = ""
+    choices: Tuple[Choice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +151,16 @@ class Attribute:
 
 
 @dataclass(frozen=True)
+class Tagging:
+    """How a resource takes tags, for its ``TagManager`` (AWS CDK's ``TagType``)."""
+
+    # "STANDARD" (a list of Key/Value), "AUTOSCALING_GROUP" (with PropagateAtLaunch) or "MAP".
+    tag_type: str
+    # The CloudFormation name of the property holding them (usually ``Tags``).
+    property: str
+
+
+@dataclass(frozen=True)
 class ResourceType:
     type_name: str
     class_name: str
@@ -149,6 +171,8 @@ class ResourceType:
     documentation_url: str = ""
     # Where the type's data came from, for the module header and the docs.
     sources: Tuple[str, ...] = ()
+    choices: Tuple[Choice, ...] = ()
+    tagging: Optional[Tagging] = None
 
     @property
     def vendor(self) -> str:

@@ -81,7 +81,7 @@ def layout(prefix: str, node: Node, suffix: str, indent: int) -> List[str]:
     inner = indent + 4
     body = " " * inner + ", ".join(flat(item) for item in node.items)
     explode = (
-        (node.kind == "collection" and len(node.items) > 1)
+        node.kind == "collection"  # a split tuple of one keeps its comma too
         or (node.kind == "def" and len(node.items) == 1)
         or node.kind == "import"
     )

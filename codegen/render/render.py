@@ -18,14 +18,13 @@ from codegen.errors import ConfigError
 from codegen.model.l2 import build_l2, hand_written_exports
 from codegen.model import naming
 from codegen.paths import RUNTIME
-from codegen.model.types import Model
+from codegen.model.types import Model, Service, SpecVersions
 from codegen.render.escape import literal
 from codegen.render.layout import Node, layout
-from codegen.render.views import module_view
+from codegen.render.views import L2_MODULE, module_view
 
 PACKAGE = "cfnpy"
 # A service module larger than this is split into one module per resource.
-MODULE_SIZE_LIMIT = 2_000_000
 _BLACK_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY310})
 
 
@@ -71,60 +70,88 @@ def _hand_written_services(runtime: Path) -> Dict[str, Path]:
     return {p.name: p for p in sorted(folder.iterdir()) if p.is_dir()} if folder.is_dir() else {}
 
 
-def render_package(
-    model: Model, templates: Path, specs: Path, runtime: Path = RUNTIME, kept_modules: Sequence[str] = ()
-) -> Dict[str, bytes]:
-    """Every file of the package; ``kept_modules`` are service modules not rendered
-    (their files are kept from the previous output) that the package still lists."""
-    env = environment(templates)
-    files: Dict[str, bytes] = {}
-    module_template = env.get_template("service_module.py.jinja")
-    l2_template = env.get_template("l2_section.py.jinja")
-    extras = _hand_written_services(runtime)
-    modules = []
-    for service in model.services:
+class Renderer:
+    """The templates, compiled once, and the hand-written files of ``runtime``: renders
+    one service module at a time (``service``), then what the package holds besides
+    (``package``). Each service module depends on its service alone (and the versions
+    of the specs), so services may be rendered in any order, or in other processes."""
+
+    def __init__(self, templates: Path, specs: Path, runtime: Path = RUNTIME) -> None:
+        self.env = environment(templates)
+        self.specs = specs
+        self.runtime = runtime
+        self.module_template = self.env.get_template("service_module.py.jinja")
+        self.l2_template = self.env.get_template("l2_section.py.jinja")
+        self.package_template = self.env.get_template("package_init.py.jinja")
+        self.pyproject_template = self.env.get_template("package_pyproject.toml.jinja")
+        self.extras = _hand_written_services(runtime)
+
+    def service(self, model: Model, service: Service) -> Dict[str, bytes]:
+        """The files of one service module (``model`` gives the versions of the specs)."""
+        files: Dict[str, bytes] = {}
+        module_template = self.module_template
         hand_written: Dict[str, Tuple[str, ...]] = {}
-        folder = extras.pop(service.module_name, None)
+        folder = self.extras.get(service.module_name)
         if folder is not None:
             if (folder / "__init__.py").exists():
                 raise ConfigError(f"{folder}: a generated module's hand-written files cannot include __init__.py")
             hand_written = {p.stem: hand_written_exports(p) for p in sorted(folder.glob("*.py"))}
             files.update(_copied(folder, f"{PACKAGE}/{service.module_name}"))
         l2 = build_l2(
-            specs=specs, module=service.module_name, resources=service.resources, hand_written=hand_written, literal=literal
+            specs=self.specs, module=service.module_name, resources=service.resources, hand_written=hand_written, literal=literal
         )
-        view = module_view(model, service, l2, hand_written)
-        # The L1 code is laid out as black would (codegen.render.layout); the few
-        # L2 classes, of freer shapes, go through black itself.
+        # One module per resource, and one for the L2 API, loaded on first use of their
+        # names: importing a service builds only the classes used. The L1 code is laid out
+        # as black would (codegen.render.layout); the L2 classes, of freer shapes, go
+        # through black itself.
+        lazy: Dict[str, Tuple[str, ...]] = dict(hand_written)
+        for resource in service.resources:
+            name = f"_cfn_{naming.snake_case(resource.resource_name)}"
+            if name in lazy:
+                raise ConfigError(f"{service.module_name}: two modules would be named {name}")
+            part = module_view(model, replace(service, resources=(resource,)), title=resource.type_name)
+            files[f"{PACKAGE}/{service.module_name}/{name}.py"] = module_template.render(module=part).encode()
+            lazy[name] = part.exports
+        if l2 is not None:
+            # The L2 classes use their L1 classes and the hand-written ones by name.
+            bound = {c.l1_class for c in l2.constructs}
+            imported = {**hand_written, **{m: names for m, names in lazy.items() if bound & set(names)}}
+            api = module_view(model, replace(service, resources=()), l2, imported)
+            source = module_template.render(module=api)
+            section = format_source(self.l2_template.render(module=api).lstrip("\n"), api.module_name)
+            files[f"{PACKAGE}/{service.module_name}/{L2_MODULE}.py"] = (source + "\n\n" + section).encode()
+            lazy[L2_MODULE] = tuple(t.name for group in (l2.enums, l2.protocols, l2.structs, l2.constructs) for t in group)
+        view = module_view(model, replace(service, resources=()), lazy=lazy)
         source = module_template.render(module=view)
-        if len(source) > MODULE_SIZE_LIMIT:
-            # Too large for editors: one module per resource, re-exported by the package.
-            split = dict(hand_written)
-            for resource in service.resources:
-                name = f"_cfn_{naming.snake_case(resource.resource_name)}"
-                part = module_view(model, replace(service, resources=(resource,)), title=resource.type_name)
-                files[f"{PACKAGE}/{service.module_name}/{name}.py"] = module_template.render(module=part).encode()
-                split[name] = part.exports
-            view = module_view(model, replace(service, resources=()), l2, split)
-            source = module_template.render(module=view)
-        if view.l2 is not None:
-            section = format_source(l2_template.render(module=view).lstrip("\n"), view.module_name)
-            source = source + "\n\n" + section
         files[f"{PACKAGE}/{view.module_name}/__init__.py"] = source.encode()
-        modules.append(view.module_name)
-    for name, folder in extras.items():  # hand-written modules of their own (cfnpy.aws_lambda_destinations)
-        if (folder / "__init__.py").exists():
-            files.update(_copied(folder, f"{PACKAGE}/{name}"))
-            modules.append(name)
-    package = env.get_template("package_init.py.jinja").render(
-        versions=model.versions, modules=sorted(set(modules) | set(kept_modules))
-    )
-    files[f"{PACKAGE}/__init__.py"] = format_source(package, PACKAGE).encode()
-    files[f"{PACKAGE}/py.typed"] = b""
-    files["pyproject.toml"] = (
-        env.get_template("package_pyproject.toml.jinja")
-        .render(version=__version__, spec_version=model.versions.resource_specification)
-        .encode()
-    )
-    files.update(_copied(runtime / "core", f"{PACKAGE}/core"))
+        return files
+
+    def package(self, versions: SpecVersions, rendered: Sequence[str], kept_modules: Sequence[str] = ()) -> Dict[str, bytes]:
+        """What the package holds besides the service modules ``rendered`` and ``kept_modules``."""
+        files: Dict[str, bytes] = {}
+        modules = list(rendered)
+        for name, folder in self.extras.items():  # hand-written modules of their own (cfnpy.aws_lambda_destinations)
+            if name not in rendered and (folder / "__init__.py").exists():
+                files.update(_copied(folder, f"{PACKAGE}/{name}"))
+                modules.append(name)
+        package = self.package_template.render(versions=versions, modules=sorted(set(modules) | set(kept_modules)))
+        files[f"{PACKAGE}/__init__.py"] = format_source(package, PACKAGE).encode()
+        files[f"{PACKAGE}/py.typed"] = b""
+        files["pyproject.toml"] = self.pyproject_template.render(
+            version=__version__, spec_version=versions.resource_specification
+        ).encode()
+        files.update(_copied(self.runtime / "core", f"{PACKAGE}/core"))
+        return files
+
+
+def render_package(
+    model: Model, templates: Path, specs: Path, runtime: Path = RUNTIME, kept_modules: Sequence[str] = ()
+) -> Dict[str, bytes]:
+    """Every file of the package; ``kept_modules`` are service modules not rendered
+    (their files are kept from the previous output) that the package still lists."""
+    renderer = Renderer(templates, specs, runtime)
+    files: Dict[str, bytes] = {}
+    for service in model.services:
+        files.update(renderer.service(model, service))
+    files.update(renderer.package(model.versions, [s.module_name for s in model.services], kept_modules))
     return dict(sorted(files.items()))

@@ -234,13 +234,29 @@ def declared_types(node: Mapping[str, Any]) -> List[str]:
     return [declared] if isinstance(declared, str) else []
 
 
+COMBINATORS = ("allOf", "anyOf", "oneOf")
+SCALAR_TYPES = ("string", "integer", "number", "boolean")
+
+
+def _inline_branches(node: Mapping[str, Any]) -> List[Dict[str, Any]]:
+    """The branches of ``node``'s allOf/anyOf/oneOf written in place (not ``$ref``s)."""
+    found: List[Dict[str, Any]] = []
+    for keyword in COMBINATORS:
+        branches = node.get(keyword)
+        if isinstance(branches, list):
+            found += [b for b in branches if isinstance(b, dict) and "$ref" not in b]
+    return found
+
+
 def is_struct(node: Mapping[str, Any]) -> bool:
-    """An object schema with named properties: a generated property type (a class)."""
-    return (
-        node.get("type", "object") in ("object", ["object"])
-        and isinstance(node.get("properties"), dict)
-        and bool(node["properties"])
-    )
+    """An object schema with named properties: a generated property type (a class). The
+    names may all come from branches written in place (``oneOf: [{properties: {A}},
+    {properties: {B}}]`` is one structure with A and B)."""
+    if not isinstance(node, dict) or node.get("type", "object") not in ("object", ["object"]):
+        return False
+    if isinstance(node.get("properties"), dict) and node["properties"]:
+        return True
+    return any(is_struct(branch) for branch in _inline_branches(node))
 
 
 def map_value_schema(node: Mapping[str, Any]) -> Optional[Any]:
@@ -254,10 +270,94 @@ def map_value_schema(node: Mapping[str, Any]) -> Optional[Any]:
     return None
 
 
+def implied_type(node: Mapping[str, Any]) -> Optional[str]:
+    """The JSON type a node without ``type`` can only have: that of its enum values when
+    they are all strings (booleans, integers), an object when it describes its keys."""
+    enum = node.get("enum")
+    if isinstance(enum, list) and enum:
+        if all(isinstance(v, bool) for v in enum):
+            return "boolean"
+        if all(isinstance(v, str) for v in enum):
+            return "string"
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in enum):
+            return "integer"
+        return None
+    if isinstance(node.get("patternProperties"), dict) or isinstance(node.get("additionalProperties"), dict):
+        return "object"
+    return None
+
+
+def value_kinds(node: Mapping[str, Any]) -> List[str]:
+    """The JSON types a (resolved) node's value may have: declared, or implied by its enum or keys."""
+    kinds = declared_types(node)
+    if kinds or is_struct(node):
+        return kinds
+    implied = implied_type(node)
+    return [implied] if implied is not None else []
+
+
+def referenced_alternatives(node: Mapping[str, Any]) -> Optional[List[Dict[str, Any]]]:
+    """The branches of a node without type or properties whose oneOf (else anyOf) is a list
+    of bare ``$ref``s: the value is one of the types they name."""
+    if "type" in node or "properties" in node or "$ref" in node:
+        return None
+    for keyword in ("oneOf", "anyOf"):
+        branches = node.get(keyword)
+        if isinstance(branches, list) and branches:
+            if all(isinstance(b, dict) and set(b) == {"$ref"} for b in branches):
+                return list(branches)
+            return None
+    return None
+
+
+# Keywords a branch of a scalar's anyOf/oneOf may add to the scalar's own.
+SCALAR_CONSTRAINTS = (
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enum",
+    "const",
+    "multipleOf",
+)
+
+
+def scalar_alternatives(doc: Mapping[str, Any], node: Mapping[str, Any], kind: str) -> Optional[List[Dict[str, Any]]]:
+    """A scalar whose anyOf (else oneOf) has two or more branches, each written in place or
+    a ``$ref`` to a definition, all of the scalar's type: the branches' constraints, one of
+    which the value must meet (besides the scalar's own). None when there is no such choice."""
+    if kind not in SCALAR_TYPES:
+        return None
+    for keyword in ("anyOf", "oneOf"):
+        branches = node.get(keyword)
+        if not isinstance(branches, list) or len(branches) < 2:
+            continue
+        targets = [resolve_pointer(doc, b["$ref"]) if isinstance(b, dict) and isinstance(b.get("$ref"), str) else b for b in branches]
+        if not all(isinstance(t, dict) and "$ref" not in t and t.get("type", kind) == kind for t in targets):
+            return None
+        return [{key: t[key] for key in SCALAR_CONSTRAINTS if key in t} for t in targets]
+    return None
+
+
+def is_closed_empty(node: Mapping[str, Any]) -> bool:
+    """An object closed to every key (``additionalProperties: false``, no properties): only
+    ``{}`` (what valid values give it; the class checks it with ``Json(max_keys=0)``)."""
+    return (
+        not is_struct(node)
+        and node.get("additionalProperties") is False
+        and "patternProperties" not in node
+        and not node.get("properties")
+    )
+
+
 def is_free_form(doc: Mapping[str, Any], node: Any, _depth: int = 0) -> bool:
     """Free-form JSON (deliberate difference FREE_FORM_JSON): a schema with no type that is
-    not an object with properties; an object with neither properties nor one value schema
-    for its keys; a choice of several types one of which is such an object."""
+    not a structure, a choice of ``$ref``s, nor implied by its enum or keys; an object with
+    neither properties nor one value schema for its keys (not one closed to every key: that
+    is ``{}``, checked); a choice of several types one of which is such an object."""
     if not isinstance(node, dict):
         return True
     if "$ref" in node:
@@ -265,14 +365,177 @@ def is_free_form(doc: Mapping[str, Any], node: Any, _depth: int = 0) -> bool:
         if isinstance(target, dict) and is_struct(target):
             return False
         return _depth < 20 and is_free_form(doc, target, _depth + 1)
-    kinds = declared_types(node)
+    if is_struct(node) or referenced_alternatives(node) is not None:
+        return False
+    kinds = value_kinds(node)
     if not kinds:
-        return not is_struct(node)
+        return True
     if len(kinds) == 1 and kinds[0] == "object":
-        return not is_struct(node) and map_value_schema(node) is None
+        if node.get("additionalProperties") is False and not node.get("patternProperties"):
+            return False  # closed to every key: only {} (the class checks it: Json(max_keys=0))
+        return map_value_schema(node) is None
     if len(kinds) > 1 and "object" in kinds:
         return True  # an object option of a choice is never a class or a map
     return False
+
+
+# -- which properties must be set: structures' members and presence rules ------------
+
+
+@dataclass(frozen=True)
+class Presence:
+    """A rule on which properties are set: every name of some option (of exactly one when
+    ``exactly_one``). ``A.B`` names B inside the structure A: met when A is not given, is
+    not an object, or has B."""
+
+    exactly_one: bool
+    options: Tuple[Tuple[str, ...], ...]
+
+    def as_json(self) -> Dict[str, Any]:
+        return {"exactly_one": self.exactly_one, "options": [list(option) for option in self.options]}
+
+
+@dataclass
+class Members:
+    """A structure's properties (its own, then its inline branches'), required names and presence rules."""
+
+    properties: Dict[str, Any]
+    required: List[str]
+    rules: List[Presence]
+
+
+def members(doc: Mapping[str, Any], node: Mapping[str, Any], hidden: Iterable[str] = ()) -> Members:
+    """How the schema's structure ``node`` reads as a class: properties of the node and of
+    its branches written in place (the node's own definition first, then earlier branches');
+    required names of the node, its allOf branches and a lone anyOf/oneOf branch; presence
+    rules from anyOf/oneOf of two or more branches written in place (each branch's required
+    names, and names required inside properties it narrows, are an option; a oneOf where a
+    branch defines a name defined before is read as anyOf; a oneOf of branches that require
+    nothing but are closed to their own properties means 'one of those is set') and from
+    ``minProperties: 1`` (with ``maxProperties: 1``: exactly one) over own properties. Names
+    in ``hidden`` (read-only) are not properties; a rule naming something that is not a
+    settable property, or that cannot be met, is not read."""
+    found = Members({}, [], [])
+    _gather(node, found.properties, found.required, found.rules)
+    for name in hidden:
+        found.properties.pop(name, None)
+    found.required = [name for name in found.required if name in found.properties]
+    found.rules = [
+        rule
+        for rule in found.rules
+        if all(_names_member(doc, found.properties, name) for option in rule.options for name in option) and _can_be_met(rule)
+    ]
+    return found
+
+
+def _gather(node: Mapping[str, Any], properties: Dict[str, Any], required: List[str], rules: List[Presence]) -> None:
+    own = node.get("properties")
+    if isinstance(own, dict):
+        for name, schema in own.items():
+            properties.setdefault(name, schema)
+    required += [name for name in node.get("required", ()) if isinstance(name, str) and name not in required]
+    if isinstance(own, dict) and own and node.get("minProperties") == 1:
+        rules.append(Presence(node.get("maxProperties") == 1, tuple((name,) for name in own)))
+    for keyword in COMBINATORS:
+        branches = node.get(keyword)
+        if not isinstance(branches, list):
+            continue
+        inline = [b for b in branches if isinstance(b, dict) and "$ref" not in b]
+        if keyword == "allOf" or len(branches) == 1:
+            for branch in inline:
+                _gather(branch, properties, required, rules)
+            continue
+        options: List[Tuple[str, ...]] = []
+        defined = set(properties)
+        redefined = False
+        named: List[Set[str]] = []  # each branch's property names
+        for branch in inline:
+            branch_properties: Dict[str, Any] = {}
+            branch_required: List[str] = []
+            _gather(branch, branch_properties, branch_required, [])
+            redefined = redefined or bool(defined & set(branch_properties))
+            defined |= set(branch_properties)
+            for name, schema in branch_properties.items():
+                properties.setdefault(name, schema)
+            options.append(tuple(branch_required + _narrowed_required(branch)))
+            named.append(set(branch_properties))
+        if len(inline) < len(branches):
+            continue  # a $ref branch: no rule from this keyword
+        closed = [branch.get("additionalProperties") is False for branch in inline]
+        decided = all(_decided_by_presence(branch) for branch in inline)
+        if keyword == "oneOf" and decided and all(closed) and all(named) and not any(options):
+            # {} meets every branch: a value must set a name of one of them
+            rules.append(Presence(False, tuple(dict.fromkeys((name,) for names in named for name in sorted(names)))))
+            continue
+        # 'exactly one' is sure only when a branch holds exactly when its names are set: it
+        # narrows no value defined elsewhere and carries no other rule; closed branches must
+        # each be broken by any other option's names (else a met option may fail on a key).
+        exactly = keyword == "oneOf" and decided and not redefined
+        if exactly and any(closed):
+            exactly = all(closed) and not any(
+                set(option) <= names for i, names in enumerate(named) for j, option in enumerate(options) if i != j
+            )
+        rules.append(Presence(exactly, tuple(options)))
+
+
+_DECIDING_KEYS = {"required", "properties", "additionalProperties", "type", "title", "description", "$comment"}
+
+
+def _decided_by_presence(branch: Mapping[str, Any]) -> bool:
+    """A branch of a choice whose only rule is which names are set (besides values of its own):
+    required names, its own properties, additionalProperties: false, and allOf (or one-branch
+    choices) of such branches."""
+    for keyword in COMBINATORS:
+        parts = branch.get(keyword)
+        if keyword in branch and not (
+            isinstance(parts, list)
+            and (keyword == "allOf" or len(parts) == 1)
+            and all(isinstance(part, dict) and "$ref" not in part and _decided_by_presence(part) for part in parts)
+        ):
+            return False  # a choice inside the branch: the branch may fail with its names set
+    return set(branch) - set(COMBINATORS) <= _DECIDING_KEYS and branch.get("additionalProperties", True) in (True, False)
+
+
+def _narrowed_required(branch: Mapping[str, Any]) -> List[str]:
+    """``{properties: {A: {required: [B]}}}`` in a branch: ``A.B``."""
+    found: List[str] = []
+    narrowed = branch.get("properties")
+    if isinstance(narrowed, dict):
+        for name, schema in narrowed.items():
+            if isinstance(schema, dict) and "$ref" not in schema and "properties" not in schema:
+                found += [f"{name}.{inner}" for inner in schema.get("required", ()) if isinstance(inner, str)]
+    return found
+
+
+def _names_member(doc: Mapping[str, Any], properties: Mapping[str, Any], name: str) -> bool:
+    head, _, rest = name.partition(".")
+    if head not in properties:
+        return False
+    if not rest:
+        return True
+    inner = resolved(doc, properties[head])
+    return is_struct(inner) and _names_member(doc, members(doc, inner).properties, rest)
+
+
+def _can_be_met(rule: Presence) -> bool:
+    if not rule.exactly_one:
+        return all(rule.options)
+    sets = [set(option) for option in rule.options]
+    return not any(a and a <= b for i, a in enumerate(sets) for j, b in enumerate(sets) if i != j)
+
+
+def is_present(instance: Mapping[str, Any], name: str, none_is_absent: bool = True) -> bool:
+    """Whether ``instance`` meets a name of a presence option (``A.B``: see Presence)."""
+    head, _, rest = name.partition(".")
+    if not rest:
+        return head in instance and not (none_is_absent and instance[head] is None)
+    inner = instance.get(head)
+    return not isinstance(inner, dict) or is_present(inner, rest, none_is_absent)
+
+
+def presence_met(rule: Presence, instance: Mapping[str, Any], none_is_absent: bool = True) -> bool:
+    met = sum(1 for option in rule.options if all(is_present(instance, name, none_is_absent) for name in option))
+    return met == 1 if rule.exactly_one else met >= 1
 
 
 # -- deliberate differences -------------------------------------------------------
@@ -303,17 +566,35 @@ DELIBERATE: Dict[str, str] = {
     ),
     "FREE_FORM_JSON": (
         "Free-form JSON (a schema without type that is not an object with properties, an "
-        "object with neither properties nor a value schema for its keys, or a choice of "
+        "object with neither properties nor a value schema for its keys - unless it is closed "
+        "to every key, which makes it {} and is checked - or a choice of "
         "types including such an object) is typed Any and not checked, as AWS CDK types it "
         "`any`: policy documents and the like are often given as JSON strings. The oracle "
         "accepts anything there."
     ),
     "CROSS_PROPERTY_RULES": (
-        "oneOf, anyOf, allOf, not, dependencies, if/then/else, and minProperties/maxProperties "
-        "on a structure (rules relating several properties, such as 'exactly one of A or B' or "
-        "'at least one of them') are not checked, as AWS CDK's L1s do "
-        "not: each property has one value spec of its own; CloudFormation checks them at "
-        "deployment. The oracle drops these keywords."
+        "Of the rules relating several properties, the class checks which properties are set "
+        "(AWS CDK's L1s check none of them), where every name is a settable property "
+        "of the structure: anyOf/oneOf of two or more branches written in place (each branch's "
+        "required names, and names required inside properties it narrows, are an option: at "
+        "least one / exactly one option fully set), a lone branch's and allOf branches' "
+        "required names, and minProperties: 1 (with maxProperties: 1: exactly one) over the "
+        "node's own properties. A structure has the properties of its branches written in place "
+        "too, each with one value spec (the node's own, else the first branch's). Not checked, "
+        "left to CloudFormation at deployment: not, dependencies, if/then/else; other property "
+        "counts on a structure (maxProperties alone, minProperties above 1, names its branches "
+        "add); what a branch narrows besides presence (an enum, a pattern, another key it "
+        "forbids with additionalProperties: false); rules nested inside a branch of a choice; a "
+        "choice with a $ref branch; a rule naming a read-only or undefined property, or a oneOf "
+        "one of whose options contains another; allOf/anyOf/oneOf on lists, maps and free-form "
+        "JSON, and on scalars unless every branch is of the scalar's type. Approximated: a oneOf "
+        "is read as anyOf where a branch redefines a name already defined (it may narrow the "
+        "value), on scalars (one branch's constraints met, with the scalar's own) and on a "
+        "choice of $refs (the first type that accepts the value); a oneOf of closed branches "
+        "that require nothing is read as 'at least one of their properties is set'. The oracle "
+        "reads structures the same way (members(), Oracle._structure, PRESENCE) and drops the "
+        "rest, but keeps 'exactly one' only where it is sure (every branch holds exactly when "
+        "its names are set), so a class rejecting a valid value by it would disagree."
     ),
     "FORMATS": (
         "format is not checked by either side (jsonschema does not assert formats by "
@@ -362,6 +643,8 @@ RELAXATIONS: Tuple[str, ...] = (
 )
 _CROSS_PROPERTY = ("oneOf", "anyOf", "allOf", "not", "dependencies", "dependentRequired", "dependentSchemas", "if", "then", "else")
 _NOT_VALIDATED = ("format", "contains", "propertyNames", "prefixItems", "additionalItems")
+# The oracle's own keyword for the presence rules a structure's class checks (Presence).
+PRESENCE = "x-presence"
 
 
 class Oracle:
@@ -378,32 +661,53 @@ class Oracle:
         unknown = self.relax - set(RELAXATIONS)
         if unknown:
             raise ValueError(f"unknown relaxations {sorted(unknown)}")
-        hidden = read_only_names(doc)
+        self.hidden = read_only_names(doc)
         source = copy.deepcopy(dict(doc))
-        root = {
+        root: Dict[str, Any] = {
             "type": "object",
-            "properties": {k: v for k, v in source.get("properties", {}).items() if k not in hidden},
-            "required": [k for k in source.get("required", ()) if k not in hidden],
+            "properties": {k: v for k, v in source.get("properties", {}).items() if k not in self.hidden},
+            "required": [k for k in source.get("required", ()) if k not in self.hidden],
             "additionalProperties": False,
             "definitions": source.get("definitions", {}),
         }
+        # The resource's own rules over its properties (Kinesis::Channel: oneOf of two).
+        root.update({k: source[k] for k in _CROSS_PROPERTY + ("minProperties", "maxProperties") if k in source})
         self.schema = self._relax(root, root)
         overrides = dict(REGEX_KEYWORDS)
-        if "NONE_IS_ABSENT" in self.relax:
+        none_is_absent = "NONE_IS_ABSENT" in self.relax
+        if none_is_absent:
             overrides.update(properties=_properties_none_is_absent, required=_required_none_is_absent)
+
+        def presence(validator: Any, rules: Sequence[Mapping[str, Any]], instance: Any, schema: Any) -> Iterator[Any]:
+            from jsonschema import ValidationError
+
+            if not validator.is_type(instance, "object"):
+                return
+            for rule in rules:
+                read = Presence(rule["exactly_one"], tuple(tuple(option) for option in rule["options"]))
+                if not presence_met(read, instance, none_is_absent):
+                    shown = " | ".join(" and ".join(option) for option in read.options)
+                    yield ValidationError(f"must set {'exactly' if read.exactly_one else 'at least'} one of: {shown}")
+
+        overrides[PRESENCE] = presence
         self.validator = jsonschema.validators.extend(jsonschema.Draft7Validator, overrides)(self.schema)  # type: ignore[no-untyped-call]
 
-    def _relax(self, root: Dict[str, Any], node: Any) -> Any:
-        """The deliberate differences, applied to a schema tree."""
+    def _relax(self, root: Dict[str, Any], node: Any, branch: bool = False) -> Any:
+        """The deliberate differences, applied to a schema tree. ``branch``: a subschema
+        applied to the same value (allOf/anyOf/oneOf, not, if/then/else, dependencies),
+        not a value of its own: never free-form nor closed on its own."""
         if isinstance(node, list):
             return [self._relax(root, item) for item in node]
         if not isinstance(node, dict):
             return node
         relax = self.relax
-        if "FREE_FORM_JSON" in relax and is_free_form(root, node):
+        if "FREE_FORM_JSON" in relax and not branch and is_free_form(root, node):
             return {}
+        cross = "CROSS_PROPERTY_RULES" in relax
+        if cross and is_struct(node):
+            return self._structure(root, node)
         dropped = set(EMITTED) & relax
-        if "CROSS_PROPERTY_RULES" in relax:
+        if cross:
             dropped.update(_CROSS_PROPERTY)
         out: Dict[str, Any] = {}
         for key, value in node.items():
@@ -413,14 +717,33 @@ class Oracle:
                 out[key] = {name: self._relax(root, child) for name, child in value.items()}
             elif key in ("enum", "const", "required", "description", "examples", "default", "$comment"):
                 out[key] = value
+            elif key in COMBINATORS and isinstance(value, list):
+                out[key] = [self._relax(root, part, branch=True) for part in value]
+            elif key in ("not", "if", "then", "else"):
+                out[key] = self._relax(root, value, branch=True)
+            elif key == "dependencies" and isinstance(value, dict):
+                out[key] = {name: rule if isinstance(rule, list) else self._relax(root, rule, branch=True) for name, rule in value.items()}
             else:
                 out[key] = self._relax(root, value)
-        if "CROSS_PROPERTY_RULES" in relax and (isinstance(node.get("properties"), dict) or "$ref" in node):
-            # On a structure, a property count is a rule over several properties.
-            out.pop("minProperties", None)
-            out.pop("maxProperties", None)
-        if is_struct(node):
+        if cross:
+            kinds = value_kinds(node)
+            alternatives = scalar_alternatives(root, node, kinds[0]) if len(kinds) == 1 else None
+            if alternatives is not None:
+                # one branch's constraints with the scalar's own (a oneOf read as anyOf)
+                out["anyOf"] = alternatives
+            references = referenced_alternatives(node)
+            if references is not None:
+                out["anyOf"] = references  # the first referenced type that accepts the value (oneOf read as anyOf)
+            if "$ref" in node and is_struct(resolved(root, node)):
+                # a property count next to a $ref to a structure: not read
+                out.pop("minProperties", None)
+                out.pop("maxProperties", None)
+        if is_struct(node) and not branch:
             if "CLOSED_PROPERTY_TYPES" in relax:
+                # Closed to the names of the node and of its branches (Draft 7 still reads the branches).
+                out["properties"] = {name: self._relax(root, child) for name, child in members(root, node).properties.items()}
+                if node is root:
+                    out["properties"] = {k: v for k, v in out["properties"].items() if k not in self.hidden}
                 out["additionalProperties"] = False
                 out.pop("patternProperties", None)
         elif "map_key_pattern" in relax and "object" in declared_types(node) and map_value_schema(node) is not None:
@@ -430,6 +753,31 @@ class Oracle:
         if "REF_SIBLINGS" in relax and "$ref" in out and len(out) > 1:
             ref = {"$ref": out.pop("$ref")}
             out = {"allOf": [ref, out]}
+        return out
+
+    def _structure(self, root: Dict[str, Any], node: Dict[str, Any]) -> Dict[str, Any]:
+        """A structure as the class reads it (CROSS_PROPERTY_RULES): the properties of the
+        node and of its inline branches, each with one schema (the node's, else the first
+        branch's); required names; presence rules; no other rule over several properties."""
+        read = members(root, node, self.hidden if node is root else ())
+        out: Dict[str, Any] = {
+            "properties": {name: self._relax(root, child) for name, child in read.properties.items()},
+            "required": read.required,
+        }
+        typed = [node] + _inline_branches(node)
+        if any("object" in declared_types(part) for part in typed):
+            out["type"] = "object"
+        if read.rules:
+            out[PRESENCE] = [rule.as_json() for rule in read.rules]
+        if "CLOSED_PROPERTY_TYPES" in self.relax:
+            out["additionalProperties"] = False
+        else:
+            for key in ("additionalProperties", "patternProperties"):
+                if key in node:
+                    value = node[key]
+                    out[key] = {k: self._relax(root, v) for k, v in value.items()} if key == "patternProperties" else self._relax(root, value)
+        if "definitions" in node:
+            out["definitions"] = {name: self._relax(root, child) for name, child in node["definitions"].items()}
         return out
 
     def errors(self, instance: Mapping[str, Any]) -> List[str]:
@@ -580,9 +928,13 @@ class ValueStrategies:
     def __init__(self, doc: Mapping[str, Any]) -> None:
         self.doc = doc
         self.properties = settable_properties(doc)
-        hidden = read_only_names(doc)
-        self.required = [name for name in doc.get("required", ()) if name not in hidden]
+        self.hidden = read_only_names(doc)
+        self.required = [name for name in doc.get("required", ()) if name not in self.hidden]
         self._regex_strategies: Dict[Tuple[str, bool], Any] = {}
+        self._top_members: Optional[Members] = None
+        # The resource's properties as a structure, with its own rules (Kinesis::Channel: a oneOf).
+        self.top: Dict[str, Any] = {"type": "object", "properties": self.properties, "required": self.required}
+        self.top.update({k: doc[k] for k in COMBINATORS + ("minProperties", "maxProperties") if k in doc})
 
     def instances(self) -> Any:
         """Properties objects: half of them with one deliberate break near some bound."""
@@ -591,11 +943,13 @@ class ValueStrategies:
         @st.composite
         def build(draw: Callable[[Any], Any]) -> Dict[str, Any]:
             budget = _Budget(1 if draw(st.booleans()) else 0)
-            node = {"type": "object", "properties": self.properties, "required": self.required}
+            node = self.top
             result: Dict[str, Any] = self._struct(draw, node, 0, budget)
             if budget.left and self.properties:
                 # No break happened further down: break one property here, or the object itself.
-                name = draw(st.sampled_from(sorted(self.properties) + [""]))
+                # ("": the object itself; more often when it has presence rules of its own)
+                whole = [""] * (3 if self.members_of(node).rules else 1)
+                name = draw(st.sampled_from(sorted(self.properties) + whole))
                 if name:
                     result[name] = self.value(draw, self.properties[name], 1, budget, force=True)
                 else:
@@ -606,14 +960,20 @@ class ValueStrategies:
 
     # -- dispatch --
 
-    def value(self, draw: Callable[[Any], Any], node: Any, depth: int, budget: _Budget, force: bool = False) -> Any:
+    def value(
+        self, draw: Callable[[Any], Any], node: Any, depth: int, budget: _Budget, force: bool = False, need: Sequence[str] = ()
+    ) -> Any:
+        """A value for ``node``; ``need``: names its structure must set (dotted: deeper down)."""
         from hypothesis import strategies as st
 
         node = resolved(self.doc, node)
+        references = referenced_alternatives(node)
+        if references is not None:
+            return self.value(draw, draw(st.sampled_from(references)), depth, budget, force, need)
         breaking = budget.left > 0 and (force or draw(st.integers(0, 5)) == 5)
         if breaking:
             budget.left -= 1
-        kinds = declared_types(node)
+        kinds = value_kinds(node)
         if len(kinds) > 1:
             kind = draw(st.sampled_from(kinds))
         elif kinds:
@@ -626,6 +986,10 @@ class ValueStrategies:
             return draw(self._json(depth))
         if breaking and draw(st.integers(0, 3)) == 3:
             return draw(self._wrong_type(kind, depth))
+        alternatives = scalar_alternatives(self.doc, node, kind)
+        if alternatives is not None:
+            # one branch's constraints laid over the scalar's own (breaking: the oracle judges)
+            node = {**node, **draw(st.sampled_from(alternatives))}
         if "enum" in node and isinstance(node["enum"], list) and node["enum"]:
             return self._enum(draw, node, kind, breaking)
         if kind == "string":
@@ -638,10 +1002,12 @@ class ValueStrategies:
             return self._array(draw, node, depth, budget, breaking)
         if kind == "object":
             if is_struct(node):
-                return self._struct(draw, node, depth, budget, breaking)
+                return self._struct(draw, node, depth, budget, breaking, need)
             value_schema = map_value_schema(node)
             if value_schema is not None:
                 return self._map(draw, node, value_schema, depth, budget, breaking)
+            if is_closed_empty(node) and not breaking:
+                return {}
             return draw(self._json(depth))
         return draw(self._json(depth))
 
@@ -850,27 +1216,90 @@ class ValueStrategies:
             result[draw(st.sampled_from(["", " ", "bad key", "aws:reserved", "\x00"]))] = self.value(draw, value_schema, depth + 1, _Budget(0))
         return result
 
-    def _struct(self, draw: Callable[[Any], Any], node: Mapping[str, Any], depth: int, budget: _Budget, breaking: bool = False) -> Any:
+    def members_of(self, node: Mapping[str, Any]) -> Members:
+        if node is self.top:
+            if self._top_members is None:
+                self._top_members = members(self.doc, node, self.hidden)
+            return self._top_members
+        return members(self.doc, node)
+
+    def _struct(
+        self,
+        draw: Callable[[Any], Any],
+        node: Mapping[str, Any],
+        depth: int,
+        budget: _Budget,
+        breaking: bool = False,
+        need: Sequence[str] = (),
+    ) -> Any:
         from hypothesis import strategies as st
 
-        properties: Mapping[str, Any] = node.get("properties", {})
-        required = [name for name in node.get("required", ()) if name in properties]
-        optional = [name for name in sorted(properties) if name not in required]
+        read = self.members_of(node)
+        properties = read.properties
+        required = list(read.required)
         chosen = list(required)
+        avoid: Set[str] = set()
+        deeper: Dict[str, List[str]] = {}
+        wanted = list(need)
+        # Each presence rule met by one option (the first, mostly): its names set, and for
+        # 'exactly one', a name of every other option left unset.
+        for rule in read.rules:
+            index = self._option(draw, rule, depth, properties)
+            wanted += rule.options[index]
+            if rule.exactly_one:
+                avoid.update(n for j, option in enumerate(rule.options) if j != index for n in option if n not in rule.options[index])
+        for name in wanted:
+            head, _, rest = name.partition(".")
+            if rest:
+                deeper.setdefault(head, []).append(rest)
+            elif head in properties and head not in chosen:
+                chosen.append(head)
+        optional = [name for name in sorted(properties) if name not in chosen and name not in avoid]
         if depth < MAX_DEPTH:
             chosen += [name for name in optional if draw(st.integers(0, 3)) == 3]
         result: Dict[str, Any] = {}
         for name in chosen:
-            result[name] = self.value(draw, properties[name], depth + 1, budget)
+            result[name] = self.value(draw, properties[name], depth + 1, budget, need=deeper.get(name, ()))
         if breaking:
-            what = draw(st.sampled_from(["drop", "unknown", "none"] if required else ["unknown", "none"]))
+            what = draw(st.sampled_from((["drop"] if required else []) + ["unknown", "none"] + ["rule"] * 3 * bool(read.rules)))
             if what == "drop":
                 del result[draw(st.sampled_from(required))]
             elif what == "unknown":
                 result[draw(self._unknown_key(properties))] = draw(st.sampled_from(["x", 1, True, {}]))
+            elif what == "rule":
+                self._break_rule(draw, draw(st.sampled_from(read.rules)), properties, result, depth)
             else:
                 result[draw(st.sampled_from(sorted(properties)))] = None
         return result
+
+    def _option(self, draw: Callable[[Any], Any], rule: Presence, depth: int, properties: Mapping[str, Any]) -> int:
+        """Which option of ``rule`` a valid value meets: the first half the time, else any;
+        deep down, one whose properties are not structures (a recursion must end)."""
+        from hypothesis import strategies as st
+
+        indices = list(range(len(rule.options)))
+        if rule.exactly_one and () in rule.options:
+            return rule.options.index(())  # an empty option is always met: it must be the one
+        if depth >= MAX_DEPTH:
+            flat = [i for i in indices if not any(is_struct(resolved(self.doc, properties.get(n.split(".")[0], {}))) for n in rule.options[i])]
+            indices = flat or indices
+        pick = draw(st.integers(0, 2 * len(indices) - 1))  # the first option half the time
+        return indices[pick] if pick < len(indices) else indices[0]
+
+    def _break_rule(self, draw: Callable[[Any], Any], rule: Presence, properties: Mapping[str, Any], result: Dict[str, Any], depth: int) -> None:
+        """``result`` made to meet no option of ``rule``, or (exactly one) two of them."""
+        from hypothesis import strategies as st
+
+        if rule.exactly_one and len(rule.options) >= 2 and draw(st.booleans()):
+            first, second = draw(st.sampled_from([(i, j) for i in range(len(rule.options)) for j in range(i + 1, len(rule.options))]))
+            for name in rule.options[first] + rule.options[second]:
+                head = name.split(".")[0]
+                if head not in result or result[head] is None:
+                    result[head] = self.value(draw, properties[head], depth + 1, _Budget(0))
+            return
+        for option in rule.options:
+            for name in option:
+                result.pop(name.split(".")[0], None)
 
     @staticmethod
     def _unknown_key(properties: Mapping[str, Any]) -> Any:
@@ -909,6 +1338,9 @@ class Verdict:
     accepted: bool
     detail: str
     template_properties: Optional[Dict[str, Any]] = None
+    # Properties the template holds as a manager renders them, not as given (a taggable
+    # resource's tags: its TagManager merges, orders and drops empty tags).
+    managed: Tuple[str, ...] = ()
 
 
 def run_class(cls: Any, instance: Mapping[str, Any]) -> Verdict:
@@ -919,7 +1351,7 @@ def run_class(cls: Any, instance: Mapping[str, Any]) -> Verdict:
     for a call the signature refuses); anything else propagates, as a crash."""
     from cfnpy.core import App, CfnpyError, Stack
 
-    by_cfn_name = {prop.cfn_name: prop.name for prop in cls._props}
+    by_cfn_name = {prop.cfn_name: _keyword(cls, prop.name) for prop in cls._props}
     kwargs = {by_cfn_name.get(key, key): value for key, value in instance.items()}
     stack = Stack(App(), "Agreement")
     try:
@@ -931,7 +1363,29 @@ def run_class(cls: Any, instance: Mapping[str, Any]) -> Verdict:
         return Verdict(False, f"{type(error).__name__}: {error}")
     resources = template.get("Resources", {})
     (entry,) = resources.values()
-    return Verdict(True, "accepted", entry.get("Properties", {}))
+    return Verdict(True, "accepted", entry.get("Properties", {}), _managed(cls))
+
+
+def _managed(cls: Any) -> Tuple[str, ...]:
+    if getattr(cls, "_tag_type", None) is None:
+        return ()
+    attribute = getattr(cls, "_tag_property", "tags_raw")
+    return tuple(prop.cfn_name for prop in cls._props if prop.name == attribute)
+
+
+@lru_cache(maxsize=None)
+def _keywords(cls: Any) -> frozenset[str]:
+    import inspect
+
+    return frozenset(inspect.signature(cls.__init__).parameters)
+
+
+def _keyword(cls: Any, attribute: str) -> str:
+    """The constructor keyword of the property held in ``attribute``: the same name, but
+    a taggable resource's tags are held in ``tags_raw`` and given as ``tags``."""
+    if attribute not in _keywords(cls) and attribute.endswith("_raw") and attribute[: -len("_raw")] in _keywords(cls):
+        return attribute[: -len("_raw")]
+    return attribute
 
 
 def without_none(instance: Any, doc: Mapping[str, Any], node: Any) -> Any:
@@ -941,9 +1395,20 @@ def without_none(instance: Any, doc: Mapping[str, Any], node: Any) -> Any:
     if is_free_form(doc, node):
         return _drop_none(instance)
     node = resolved(doc, node)
+    references = referenced_alternatives(node)
+    if references is not None:
+        # the union takes the first type that accepts the value: for a dict, the first
+        # structure naming all its keys (else the first branch)
+        targets = [resolved(doc, ref) for ref in references]
+        fits = [
+            ref
+            for ref, target in zip(references, targets)
+            if not isinstance(instance, dict) or (is_struct(target) and set(instance) <= set(members(doc, target).properties))
+        ]
+        return without_none(instance, doc, (fits or references)[0])
     if isinstance(instance, dict):
         if is_struct(node):
-            props = node["properties"]
+            props = members(doc, node).properties
             return {k: without_none(v, doc, props.get(k, {})) for k, v in instance.items() if v is not None}
         value_schema = map_value_schema(node)
         if value_schema is not None:

@@ -145,7 +145,7 @@ def test_validators_agree_with_the_registry_schema(results: Dict[str, Any], type
 
 EIC = {"FunctionName": "my-function", "Qualifier": "$LATEST"}
 APPFLOW = {"ConnectorProfileName": "profile", "ConnectionMode": "Public", "ConnectorType": "Salesforce"}
-HARNESS = {"HarnessName": "Harness", "ExecutionRoleArn": "arn:aws:iam::123456789012:role/harness"}
+ASG = {"MinSize": "1", "MaxSize": "2"}
 OMICS = {"WorkflowId": "1234567", "VersionName": "v1"}
 GATEWAY = {"IpAddress": "192.0.2.1", "Type": "ipsec.1"}
 
@@ -158,7 +158,8 @@ EXAMPLES: Dict[str, Tuple[str, Dict[str, Any]]] = {
         {**APPFLOW, "ConnectorProfileConfig": {"ConnectorProfileCredentials": {}, "Credentials": {}}},
     ),
     "FREE_FORM_JSON": ("AWS::Events::Rule", {"EventPattern": ["not", "an", "object"]}),
-    "CROSS_PROPERTY_RULES": ("AWS::BedrockAgentCore::Harness", {**HARNESS, "Model": {}}),
+    # dependencies: MaxHealthyPercentage needs MinHealthyPercentage (presence rules are checked; this is not)
+    "CROSS_PROPERTY_RULES": ("AWS::AutoScaling::AutoScalingGroup", {**ASG, "InstanceMaintenancePolicy": {"MaxHealthyPercentage": 150}}),
     "REF_SIBLINGS": (
         "AWS::DynamoDB::GlobalTable",
         {
@@ -166,7 +167,7 @@ EXAMPLES: Dict[str, Tuple[str, Dict[str, Any]]] = {
             "KeySchema": [{"AttributeName": name, "KeyType": "HASH"} for name in ("a", "b", "c")],
         },
     ),
-    "uniqueItems": ("AWS::AutoScaling::AutoScalingGroup", {"MinSize": "1", "MaxSize": "2", "AvailabilityZoneIds": ["use1-az1", "use1-az1"]}),
+    "uniqueItems": ("AWS::AutoScaling::AutoScalingGroup", {**ASG, "AvailabilityZoneIds": ["use1-az1", "use1-az1"]}),
     "minProperties": ("AWS::Omics::WorkflowVersion", {**OMICS, "ParameterTemplate": {}}),
     "maxProperties": ("AWS::Omics::WorkflowVersion", {**OMICS, "ParameterTemplate": {f"p{i}": {} for i in range(1001)}}),
     "multipleOf": ("AWS::EC2::CustomerGateway", {**GATEWAY, "BgpAsnExtended": 2147483648.5}),

@@ -44,7 +44,10 @@ from hardening_support import (
 
 RT = f"/ResourceTypes/{TYPE}"
 PROPS = "/constructs/" + escape("@aws-cdk/aws-lambda.EventInvokeConfig") + "/props"
-MODULE = "cfnpy/aws_lambda/__init__.py"
+# The service module, the resource's L1 module and the L2 module it re-exports.
+SERVICE = "cfnpy/aws_lambda/__init__.py"
+MODULE = "cfnpy/aws_lambda/_cfn_event_invoke_config.py"
+L2 = "cfnpy/aws_lambda/_api.py"
 PACKAGE = "cfnpy/__init__.py"
 
 # Texts that end a string or a docstring, or would be read as template or code.
@@ -172,7 +175,7 @@ def _names(tree: ast.Module) -> Set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
 
 
-@pytest.mark.parametrize("relative", [MODULE, PACKAGE])
+@pytest.mark.parametrize("relative", [SERVICE, MODULE, L2, PACKAGE])
 def test_hostile_strings_change_no_code(outputs: Dict[str, Path], relative: str) -> None:
     hostile, harmless = _tree(outputs["hostile"], relative), _tree(outputs["harmless"], relative)
     assert _shape(hostile) == _shape(harmless)
@@ -235,7 +238,8 @@ def cleandoc(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_module(outputs: Dict[str, Path]) -> ast.Module:
-    return _tree(outputs["hostile"], MODULE)
+    l1, l2 = _tree(outputs["hostile"], MODULE), _tree(outputs["hostile"], L2)
+    return ast.Module(body=l1.body + l2.body, type_ignores=[])
 
 
 def test_docstrings_read_back(hostile_module: ast.Module) -> None:
@@ -292,7 +296,7 @@ def test_versions_evaluate_back(outputs: Dict[str, Path]) -> None:
 
 def test_template_syntax_in_data_stays_text(outputs: Dict[str, Path]) -> None:
     """Had jinja read the data, ``{{ 7 * 7 }}`` would be 49 and the ``{% for %}`` three x's."""
-    source = (outputs["hostile"] / MODULE).read_text(encoding="utf-8")
+    source = "".join((outputs["hostile"] / m).read_text(encoding="utf-8") for m in (MODULE, L2))
     for text in ("{{ 7 * 7 }}", "{% for x in range(3) %}x{% endfor %}", "{# note #}", "{{ self }}", "{% raw %}"):
         assert text in source, text
     assert "range(3) %}xxx" not in source

@@ -120,7 +120,7 @@ def test_generate_from_the_updated_specs(project: Project, capsys: pytest.Captur
         str(ROOT / "templates"),
     )
     assert code == 0, err
-    module = (out / "cfnpy" / "aws_dms" / "__init__.py").read_text()
+    module = (out / "cfnpy" / "aws_dms" / "_cfn_replication_config.py").read_text()
     assert "class CfnReplicationConfig" in module
     # ComputeConfig became required in 186.0.0; ReplicationConfigArn became an attribute.
     assert "compute_config" in module and "attr_replication_config_arn" in module
