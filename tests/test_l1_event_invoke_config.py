@@ -217,14 +217,19 @@ def test_required_nested_prop() -> None:
         CfnEventInvokeConfig.OnFailureProperty()  # type: ignore[call-arg]
 
 
-def test_checked_again_at_synthesis() -> None:
+def test_changes_after_construction_are_checked() -> None:
+    # A structure the resource holds, changed through its own setter, or replaced: checked
+    # then (lists and dicts changed in place are checked again at synthesis: see
+    # tests/agreement/test_runtime_errors.py).
     resource = make(destination_config={"on_failure": {"destination": ARN}})
     assert isinstance(resource.destination_config, CfnEventInvokeConfig.DestinationConfigProperty)
     on_failure = resource.destination_config.on_failure
     assert isinstance(on_failure, CfnEventInvokeConfig.OnFailureProperty)
-    on_failure._values["destination"] = "x" * 400  # bypassing the setter, as in-place edits do
     with pytest.raises(PropertyValueError, match="longer than the maximum length"):
-        resource.stack.to_template()
+        on_failure.destination = "x" * 400
+    resource.destination_config.on_failure = None
+    with pytest.raises(PropertyValueError, match="destination: None is required"):
+        resource.destination_config = {"on_failure": {}}  # a structure with a required destination
 
 
 # -- tokens skip value checks --------------------------------------------------

@@ -609,6 +609,10 @@ class Prop(Generic[T]):
         return self.spec.check(value, path)
 
 
+# Values that cannot change in place: the check made when one was set holds at synthesis.
+_UNCHANGEABLE = frozenset({str, int, float, bool})
+
+
 class _HasProps:
     """What resources and property types share: a table of ``Prop`` and their values."""
 
@@ -645,6 +649,8 @@ class _HasProps:
         values = self._values
         for prop in self._props:
             value = values.get(prop.name)
+            if type(value) in _UNCHANGEABLE or (value is None and not prop.required):
+                continue  # checked when set (through the descriptor), and unchangeable since
             checked = prop.check(value, f"{prefix}.{prop.name}")
             if checked is not None:
                 values[prop.name] = checked

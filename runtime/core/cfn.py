@@ -346,6 +346,10 @@ def _path_sort_key(path: str) -> tuple[str, str]:
     return (path.lower(), path.swapcase())
 
 
+# The options of a resource that never asked for them (read, never changed).
+_NO_OPTIONS = CfnResourceOptions()
+
+
 class _RenderedResource(IResolvable):
     """Renders a CfnResource at resolution time (like the AWS CDK's PostResolveToken)."""
 
@@ -354,7 +358,7 @@ class _RenderedResource(IResolvable):
 
     def resolve(self, context: IResolveContext) -> Any:
         resource = self._resource
-        options = resource.cfn_options
+        options = resource._cfnpy_options or _NO_OPTIONS
         condition = options.condition
         definition: dict[str, Any] = {
             "Type": resource.cfn_resource_type,
@@ -371,6 +375,9 @@ class _RenderedResource(IResolvable):
         }
         rendered: dict[str, Any] = {}
         for key, value in definition.items():
+            if value is None:  # most of them: nothing to resolve
+                rendered[key] = None
+                continue
             resolved = context.resolve(value)
             if key in ("CreationPolicy", "UpdatePolicy"):
                 resolved = _capitalize_property_names(resolved)
@@ -378,8 +385,8 @@ class _RenderedResource(IResolvable):
                 resolved = None
             # keep the key even when None, so overrides keep the CDK's key order
             rendered[key] = resolved
-        overrides = context.resolve(resource._cfnpy_raw_overrides, remove_empty=False)
-        deep_merge(rendered, overrides)
+        if resource._cfnpy_raw_overrides:
+            deep_merge(rendered, context.resolve(resource._cfnpy_raw_overrides, remove_empty=False))
         return {key: value for key, value in rendered.items() if value is not None}
 
 
@@ -405,9 +412,9 @@ class CfnResource(CfnRefElement):
             raise ValidationError("The `type` property is required", path=self.node.path)
         self._cfnpy_type = type
         self._cfnpy_properties: dict[str, Any] = dict(properties) if properties else {}
-        self._cfnpy_options = CfnResourceOptions()
+        self._cfnpy_options: CfnResourceOptions | None = None  # made on first use
         self._cfnpy_raw_overrides: dict[str, Any] = {}
-        self._cfnpy_depends_on: list[CfnResource] = []
+        self._cfnpy_depends_on: tuple[CfnResource, ...] = ()  # see Node._dependencies
 
     @staticmethod
     def is_cfn_resource(x: Any) -> bool:
@@ -425,7 +432,10 @@ class CfnResource(CfnRefElement):
     @property
     def cfn_options(self) -> CfnResourceOptions:
         """Options for this resource, such as condition, update policy etc."""
-        return self._cfnpy_options
+        options = self._cfnpy_options
+        if options is None:
+            options = self._cfnpy_options = CfnResourceOptions()
+        return options
 
     @property
     def env(self) -> ResourceEnvironment:
@@ -548,14 +558,14 @@ class CfnResource(CfnRefElement):
                 path=self.node.path,
             )
         if not any(existing is target for existing in self._cfnpy_depends_on):
-            self._cfnpy_depends_on.append(target)
+            self._cfnpy_depends_on += (target,)
 
     def remove_dependency(self, target: CfnResource) -> None:
         """Indicates that this resource no longer depends on another resource.
 
         :param target:
         """
-        self._cfnpy_depends_on = [d for d in self._cfnpy_depends_on if d is not target]
+        self._cfnpy_depends_on = tuple(d for d in self._cfnpy_depends_on if d is not target)
 
     def remove_resource_dependency(self, target: CfnResource) -> None:
         """Indicates that this resource no longer depends on another resource.
@@ -602,16 +612,17 @@ class CfnResource(CfnRefElement):
         :param key:
         :param value:
         """
-        if self._cfnpy_options.metadata is None:
-            self._cfnpy_options.metadata = {}
-        self._cfnpy_options.metadata[key] = value
+        options = self.cfn_options
+        if options.metadata is None:
+            options.metadata = {}
+        options.metadata[key] = value
 
     def get_metadata(self, key: str) -> Any:
         """Retrieve a value from the CloudFormation Resource Metadata.
 
         :param key:
         """
-        metadata = self._cfnpy_options.metadata
+        metadata = self.cfn_options.metadata
         return metadata.get(key) if metadata else None
 
     def apply_removal_policy(
@@ -657,9 +668,9 @@ class CfnResource(CfnRefElement):
             deletion = update_replace = CfnDeletionPolicy.SNAPSHOT
         else:
             raise ValidationError(f"Invalid removal policy: {policy!r}", path=self.node.path)
-        self._cfnpy_options.deletion_policy = deletion
+        self.cfn_options.deletion_policy = deletion
         if apply_to_update_replace_policy is not False:
-            self._cfnpy_options.update_replace_policy = update_replace
+            self.cfn_options.update_replace_policy = update_replace
 
     # -- rendering ------------------------------------------------------
 

@@ -102,9 +102,11 @@ class Node:
         self._id = _sanitize_id(id)
         self._children: dict[str, IConstruct] = {}
         self._context: dict[str, Any] = {}
-        self._metadata: list[MetadataEntry] = []
-        self._dependencies: list[IConstruct] = []
-        self._validations: list[IValidation] = []
+        # Tuples, empty for most constructs: an empty tuple is shared and not tracked by
+        # the cyclic GC, whose passes over large trees made synthesis grow faster than linearly.
+        self._metadata: tuple[MetadataEntry, ...] = ()
+        self._dependencies: tuple[IConstruct, ...] = ()
+        self._validations: tuple[IValidation, ...] = ()
         self._default_child: IConstruct | None = None
         self._locked = False
         self._addr: str | None = None
@@ -370,7 +372,7 @@ class Node:
         """
         if data is None:
             return
-        self._metadata.append(MetadataEntry(type, data))
+        self._metadata += (MetadataEntry(type, data),)
 
     # -- dependencies ---------------------------------------------------
 
@@ -384,7 +386,7 @@ class Node:
         """
         for dep in deps:
             if not any(existing is dep for existing in self._dependencies):
-                self._dependencies.append(dep)
+                self._dependencies += (dep,)
 
     @property
     def dependencies(self) -> list[IConstruct]:
@@ -401,7 +403,7 @@ class Node:
 
         :param validation: The validation object.
         """
-        self._validations.append(validation)
+        self._validations += (validation,)
 
     def validate(self) -> list[str]:
         """Validates this construct.

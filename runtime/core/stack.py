@@ -144,6 +144,7 @@ class Stack(Construct):
             id = "Default"
         super().__init__(scope, id)
         self._cfnpy_logical_ids = _LogicalIds()
+        self._cfnpy_allocated_ids: dict[CfnElement, str] = {}
 
         account, region = _parse_env(env)
         self._cfnpy_account = account if account is not None else Aws.ACCOUNT_ID
@@ -355,7 +356,11 @@ class Stack(Construct):
 
         :param element: The CloudFormation element for which a logical identity is needed.
         """
-        return self._cfnpy_logical_ids.apply_rename(self.allocate_logical_id(element))
+        # A construct's path never changes: its id is allocated once (renames still apply).
+        allocated = self._cfnpy_allocated_ids.get(element)
+        if allocated is None:
+            allocated = self._cfnpy_allocated_ids[element] = self.allocate_logical_id(element)
+        return self._cfnpy_logical_ids.apply_rename(allocated)
 
     def allocate_logical_id(self, cfn_element: CfnElement) -> str:
         """Returns the naming scheme used to allocate logical IDs (as the AWS CDK's ``makeUniqueId``).

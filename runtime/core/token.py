@@ -910,6 +910,15 @@ def _resolve(obj: Any, o: _Options, path: tuple[str, ...]) -> Any:
     )
 
 
+def _is_plain(value: Any) -> bool:
+    """A value that resolves to itself: a string with no token in it, an int or a bool
+    (most leaves of a template: resolving them without a path for each is much cheaper)."""
+    cls = type(value)
+    if cls is str:
+        return BEGIN_LIST_TOKEN_MARKER not in value and not _string_has_token(value)
+    return cls is int or cls is bool
+
+
 def _resolve_str(s: str, o: _Options, path: tuple[str, ...]) -> Any:
     if BEGIN_LIST_TOKEN_MARKER in s and _list_re().search(s) is not None:
         raise ResolutionError(
@@ -960,6 +969,9 @@ def _resolve_list(xs: Sequence[Any], o: _Options, path: tuple[str, ...]) -> Any:
     ret: list[Any] = []
     remove_empty = o.remove_empty
     for index, item in enumerate(xs):
+        if _is_plain(item):
+            ret.append(item)
+            continue
         value = _resolve(item, o, path + (str(index),))
         if value is None and remove_empty:
             continue
@@ -971,7 +983,7 @@ def _resolve_dict(obj: Mapping[Any, Any], o: _Options, path: tuple[str, ...]) ->
     result: dict[Any, Any] = {}
     remove_empty = o.remove_empty
     for key, item in obj.items():
-        value = _resolve(item, o, path + (str(key),))
+        value = item if _is_plain(item) else _resolve(item, o, path + (str(key),))
         if value is None and remove_empty:
             continue
         if not (type(key) is str and _string_has_token(key)):

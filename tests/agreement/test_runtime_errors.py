@@ -63,14 +63,18 @@ def test_wrong_nested_value_names_the_nested_path(stack: Stack) -> None:
 
 
 def test_value_changed_in_place_is_caught_at_synthesis_with_the_path(stack: Stack) -> None:
-    resource = make(stack, destination_config={"on_success": {"destination": ARN}})
-    on_success = resource.destination_config.on_success  # type: ignore[union-attr]
-    on_success._values["destination"] = "not an arn"  # type: ignore[union-attr]
+    from cfnpy.aws_ec2 import CfnSecurityGroup
+
+    group = CfnSecurityGroup(stack, "Group", group_description="d", security_group_ingress=[{"ip_protocol": "tcp"}])
+    rules = group.security_group_ingress
+    assert isinstance(rules, list)
+    rules.append({"ip_protocol": "tcp", "from_port": "eighty"})  # in place: no setter sees it
     with pytest.raises(PropertyValueError) as caught:
         stack.to_template()
-    message = str(caught.value)
-    assert message.startswith("While synthesizing Demo/Config: CfnEventInvokeConfig.destination_config.on_success.destination")
-    assert "'not an arn' does not match the pattern" in message and message.endswith("(at 'Demo/Config')")
+    assert str(caught.value) == (
+        "While synthesizing Demo/Group: CfnSecurityGroup.security_group_ingress[1].from_port: "
+        "'eighty' is not an integer (got str) (at 'Demo/Group')"
+    )
 
 
 # -- a missing required property ---------------------------------------------------
