@@ -4,18 +4,27 @@
 
 Prints medians of several runs and the peers' ratios (peer time / ours) as a
 Markdown table. Peers: ``pip install troposphere aws-cdk-lib`` in the bench
-environment; an absent peer is shown as n/a.
+environment; an absent peer is shown as n/a. troposphere's generator is not in its
+packages: ``TROPOSPHERE_SRC=<checkout of its repository>`` times it (with black) on
+our resource specification; its patches need ``pip install jsonpatch``.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import importlib.util
 import json
+import os
 import platform
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+from pathlib import Path
 from typing import Callable, Dict, Optional
 
 from common import GENERATED, ROOT, command_seconds, has, median_seconds, python, row
@@ -26,15 +35,109 @@ ARN = "arn:aws:sqs:us-east-1:123456789012:queue"
 
 
 def bench_generation(repeat: int) -> Dict[str, Optional[float]]:
+    """Full generation into an empty folder: with the verdicts of validation remembered
+    (the usual case: the inputs were validated before), and with nothing remembered
+    (the first run after a spec update: every input validated); then a no-op run."""
+    generate = [sys.executable, "-m", "codegen", "generate"]
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as cache:
+        out = str(Path(tmp) / "out")
+        remembered = {"CFN_CODEGEN_CACHE": cache}
+        subprocess.run([*generate, "--force", "--out", out], check=True, capture_output=True, env={**os.environ, **remembered}, cwd=ROOT)
+        full = command_seconds([*generate, "--force", "--out", out], repeat, remembered)
+        cold = command_seconds([*generate, "--force", "--out", out], repeat, {"CFN_CODEGEN_CACHE": ""})
+        noop = command_seconds([*generate, "--out", out], max(repeat, 5), remembered)
+    return {
+        "full": full,
+        "cold": cold,
+        "noop": noop,
+        "troposphere": troposphere_generation(repeat),
+        "troposphere black": troposphere_formatting(repeat) if has("troposphere") else None,
+    }
+
+
+def troposphere_generation(repeat: int) -> Optional[float]:
+    """troposphere's own generator (``scripts/gen.py``, as its ``scripts/regen`` runs it)
+    over our resource specification, then black over what it wrote, as its Makefile's
+    ``fix-black`` does. troposphere's wheel and sdist do not ship the generator: set
+    TROPOSPHERE_SRC to a checkout of its repository. None (n/a) without one, or when it
+    fails (the reason goes to stderr)."""
+    source = os.environ.get("TROPOSPHERE_SRC")
+    if not source:
+        return None
+    source_dir = Path(source)
+    if not (source_dir / "scripts" / "gen.py").is_file():
+        print(f"troposphere generation: no scripts/gen.py in {source_dir}: n/a", file=sys.stderr)
+        return None
     with tempfile.TemporaryDirectory() as tmp:
-        full = command_seconds([sys.executable, "-m", "codegen", "generate", "--force", "--out", tmp], repeat)
-        noop = command_seconds([sys.executable, "-m", "codegen", "generate", "--out", tmp], max(repeat, 5))
-    return {"full": full, "noop": noop}
+        work = Path(tmp)
+        spec = work / "CloudFormationResourceSpecification.json"
+        spec.write_bytes(gzip.decompress((ROOT / "specs" / "CloudFormationResourceSpecification.json.gz").read_bytes()))
+        times = []
+        for _ in range(repeat):
+            tree = work / "troposphere-src"
+            shutil.rmtree(tree, ignore_errors=True)
+            shutil.rmtree(work / "black-cache", ignore_errors=True)
+            shutil.copytree(source_dir, tree, ignore=shutil.ignore_patterns(".git", "__pycache__", ".tox", "*.egg-info"))
+            names = sorted(
+                {_TROPOSPHERE_RENAMES.get(p.stem, p.stem) for p in (tree / "troposphere").glob("*.py")
+                 if p.stem not in _TROPOSPHERE_SKIPPED and "PropsDictType" in p.read_text()}
+            )
+            (tree / "autogen").write_text("".join(f"{name}\n" for name in names))
+            steps = [
+                [sys.executable, "scripts/gen.py", "--filelist", "autogen", "-d", "troposphere", "--spec", str(spec)],
+                [sys.executable, "-m", "black", "--quiet", "troposphere"],
+            ]
+            started = time.perf_counter()
+            for step in steps:
+                env = {**os.environ, "BLACK_CACHE_DIR": str(work / "black-cache")}
+                done = subprocess.run(step, cwd=tree, capture_output=True, text=True, env=env)
+                if done.returncode != 0:
+                    print(f"troposphere generation: {' '.join(step[1:3])} failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
+                    return None
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
-def import_seconds(module: str, repeat: int) -> float:
+def troposphere_formatting(repeat: int) -> Optional[float]:
+    """A lower bound of troposphere's generation without its generator: black (with an
+    empty cache) over the modules its generator made, as its package ships them. They
+    are formatted already, so black has less to do than after the generator (it checks
+    a changed file's syntax tree too). None (n/a) if troposphere is not installed."""
+    spec = importlib.util.find_spec("troposphere")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(list(spec.submodule_search_locations)[0])
+    modules = [
+        p for p in sorted(package.glob("*.py")) if p.stem not in _TROPOSPHERE_SKIPPED and "PropsDictType" in p.read_text()
+    ]
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            tree, cache = Path(tmp) / "troposphere", Path(tmp) / "black-cache"
+            tree.mkdir()
+            for module in modules:
+                shutil.copy(module, tree / module.name)
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "black", "--quiet", str(tree)],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "BLACK_CACHE_DIR": str(cache)},
+            )
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# As troposphere's scripts/regen lists the services to generate.
+_TROPOSPHERE_SKIPPED = {"__init__", "constants", "policies", "serverless", "template_generator", "utils"}
+_TROPOSPHERE_RENAMES = {"analytics": "kinesisanalytics", "awslambda": "lambda", "firehose": "kinesisfirehose"}
+
+
+def import_seconds(module: str, repeat: int, name: str = "") -> float:
+    """Seconds ``import module`` (``from module import name``) takes above a bare interpreter."""
+    statement = f"from {module} import {name}" if name else f"import {module}"
     bare = command_seconds(python("pass"), repeat)
-    return max(0.0, command_seconds(python(f"import {module}"), repeat, {"PYTHONPATH": str(GENERATED)}) - bare)
+    return max(0.0, command_seconds(python(statement), repeat, {"PYTHONPATH": str(GENERATED)}) - bare)
 
 
 def cfnpy_synth(count: int) -> Callable[[], str]:
@@ -89,7 +192,8 @@ def cdk_synth(count: int) -> Callable[[], str]:
         import aws_cdk as cdk
         from aws_cdk import aws_lambda
 
-        stack = cdk.Stack(cdk.App(), "Bench")
+        # AWS CDK refuses more than 500 resources a stack unless told otherwise (0: no limit).
+        stack = cdk.Stack(cdk.App(context={"@aws-cdk/core:stackResourceLimit": 0}), "Bench")
         for i in range(count):
             aws_lambda.CfnEventInvokeConfig(
                 stack,
@@ -103,7 +207,9 @@ def cdk_synth(count: int) -> Callable[[], str]:
                     on_success=aws_lambda.CfnEventInvokeConfig.OnSuccessProperty(destination=ARN),
                 ),
             )
-        return json.dumps(cdk.assertions.Template.from_stack(stack).to_json())
+        from aws_cdk import assertions
+
+        return json.dumps(assertions.Template.from_stack(stack).to_json())
 
     return run
 
@@ -130,7 +236,15 @@ def main() -> None:
     ]
     if not args.skip_generation:
         gen = bench_generation(max(1, args.repeat // 3))
-        lines.append(row("full generation, every type", gen["full"], {"troposphere": None, "aws-cdk-lib": None}))
+        lines.append(row("full generation, every type, formatted", gen["full"], {"troposphere": gen["troposphere"], "aws-cdk-lib": None}))
+        lines.append(row("full generation, nothing cached", gen["cold"], {"troposphere": gen["troposphere"], "aws-cdk-lib": None}))
+        lines.append(
+            row(
+                "full generation vs. black alone on troposphere's generated modules (a lower bound of its regen)",
+                gen["full"],
+                {"troposphere": gen["troposphere black"], "aws-cdk-lib": None},
+            )
+        )
         lines.append(row("no-op regeneration", gen["noop"], {"troposphere": None, "aws-cdk-lib": None}))
     lines.append(
         row(
@@ -142,12 +256,41 @@ def main() -> None:
             },
         )
     )
-    lines.append(row("import the largest module (aws_ec2)", import_seconds("cfnpy.aws_ec2", args.repeat), {"troposphere": import_seconds("troposphere.ec2", args.repeat) if peers["troposphere"] else None, "aws-cdk-lib": None}))
+    # Service modules load each class on first use: the figures with a first class too.
+    lines.append(
+        row(
+            "import the Lambda module and its EventInvokeConfig L1 class",
+            import_seconds("cfnpy.aws_lambda", args.repeat, "CfnEventInvokeConfig"),
+            {
+                "troposphere": import_seconds("troposphere.awslambda", args.repeat, "EventInvokeConfig")
+                if peers["troposphere"]
+                else None,
+                "aws-cdk-lib": None,
+            },
+        )
+    )
+    lines.append(
+        row(
+            "import the largest module (aws_ec2)",
+            import_seconds("cfnpy.aws_ec2", args.repeat),
+            {"troposphere": import_seconds("troposphere.ec2", args.repeat) if peers["troposphere"] else None, "aws-cdk-lib": None},
+        )
+    )
+    lines.append(
+        row(
+            "import aws_ec2 and its Instance L1 class",
+            import_seconds("cfnpy.aws_ec2", args.repeat, "CfnInstance"),
+            {
+                "troposphere": import_seconds("troposphere.ec2", args.repeat, "Instance") if peers["troposphere"] else None,
+                "aws-cdk-lib": None,
+            },
+        )
+    )
     ours = median_seconds(cfnpy_synth(2000), args.repeat)
     tropo = median_seconds(tropo_synth(2000), args.repeat) if peers["troposphere"] else None
     cdk = median_seconds(cdk_synth(2000), 1) if peers["aws-cdk-lib"] else None
     lines.append(row("synthesize 2,000 resources", ours, {"troposphere": tropo, "aws-cdk-lib": cdk}))
-    big = median_seconds(cfnpy_synth(20000), 1)
+    big = median_seconds(cfnpy_synth(20000), 3)
     lines.append(f"| 20,000 / 2,000 resources time ratio | {big / ours:.1f} | | |")
     memory = peak_memory(cfnpy_synth(2000))
     tropo_memory = peak_memory(tropo_synth(2000)) if peers["troposphere"] else None
