@@ -92,7 +92,10 @@ def troposphere_generation(repeat: int) -> Optional[float]:
                 env = {**os.environ, "BLACK_CACHE_DIR": str(work / "black-cache")}
                 done = subprocess.run(step, cwd=tree, capture_output=True, text=True, env=env)
                 if done.returncode != 0:
-                    print(f"troposphere generation: {' '.join(step[1:3])} failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
+                    # The cause, not the tail of a spec dump: the lines naming an error.
+                    lines = [line for line in done.stderr.splitlines() if "Error" in line or "error" in line]
+                    reason = "\n".join(lines[-5:] or done.stderr.splitlines()[:5])[:1000]
+                    print(f"troposphere generation: {' '.join(step[1:3])} failed: {reason}", file=sys.stderr)
                     return None
             times.append(time.perf_counter() - started)
     return statistics.median(times)
