@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from .construct import Construct, IConstruct
+from .construct import _NONE_YET, Construct, IConstruct
 from .environment import ResourceEnvironment
 from .errors import ResolutionError, ValidationError
 from .intrinsics import Fn, ICfnConditionExpression
@@ -411,9 +411,9 @@ class CfnResource(CfnRefElement):
         if not type:
             raise ValidationError("The `type` property is required", path=self.node.path)
         self._cfnpy_type = type
-        self._cfnpy_properties: dict[str, Any] = dict(properties) if properties else {}
+        self._cfnpy_properties: dict[str, Any] = dict(properties) if properties else _NONE_YET
         self._cfnpy_options: CfnResourceOptions | None = None  # made on first use
-        self._cfnpy_raw_overrides: dict[str, Any] = {}
+        self._cfnpy_raw_overrides: dict[str, Any] = _NONE_YET  # see Node._children
         self._cfnpy_depends_on: tuple[CfnResource, ...] = ()  # see Node._dependencies
 
     @staticmethod
@@ -484,6 +484,8 @@ class CfnResource(CfnRefElement):
         :param value: The value. Could be primitive or complex.
         """
         parts = _split_on_periods(path)
+        if self._cfnpy_raw_overrides is _NONE_YET:
+            self._cfnpy_raw_overrides = {}
         current = self._cfnpy_raw_overrides
         for key in parts[:-1]:
             nested = current.get(key)

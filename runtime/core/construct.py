@@ -71,6 +71,10 @@ def _sanitize_id(id: str) -> str:
     return id.replace(Node.PATH_SEP, "--") if Node.PATH_SEP in id else id
 
 
+# The empty dict constructs share until their first child or context value (never written).
+_NONE_YET: dict[str, Any] = {}
+
+
 class Node:
     """Represents the construct node in the scope tree."""
 
@@ -100,10 +104,12 @@ class Node:
         self._host = host
         self._scope = scope
         self._id = _sanitize_id(id)
-        self._children: dict[str, IConstruct] = {}
-        self._context: dict[str, Any] = {}
-        # Tuples, empty for most constructs: an empty tuple is shared and not tracked by
-        # the cyclic GC, whose passes over large trees made synthesis grow faster than linearly.
+        # Most constructs have no children, context, metadata, dependencies or validations:
+        # they share empty containers (a dict replaced before its first write, tuples) -
+        # each container made counts towards the cyclic GC's next pass, and its full passes
+        # over a large tree made synthesis grow faster than linearly.
+        self._children: dict[str, IConstruct] = _NONE_YET
+        self._context: dict[str, Any] = _NONE_YET
         self._metadata: tuple[MetadataEntry, ...] = ()
         self._dependencies: tuple[IConstruct, ...] = ()
         self._validations: tuple[IValidation, ...] = ()
@@ -293,6 +299,8 @@ class Node:
                 path=self.path or None,
                 hint=f"construct ids must be unique among siblings; pick another id, such as '{free}'",
             )
+        if self._children is _NONE_YET:
+            self._children = {}
         self._children[child_name] = child
 
     # -- locking --------------------------------------------------------
@@ -329,6 +337,8 @@ class Node:
         if self._children:
             names = ",".join(self._children)
             raise ValidationError(f"Cannot set context after children have been added: {names}")
+        if self._context is _NONE_YET:
+            self._context = {}
         self._context[key] = value
 
     def try_get_context(self, key: str) -> Any:
