@@ -539,16 +539,23 @@ class Stack(Construct):
         ``Mappings``, ``Conditions``, ``Resources``, ``Outputs``; empty sections
         are omitted; elements appear in construct-tree order.
         """
-        # Synthesis allocates many containers and frees none of them while it runs: the
-        # cyclic garbage collector would only traverse the growing tree again and again
-        # (a cost that grows faster than the stack). Pause it, as a batch job would.
-        paused = gc.isenabled()
-        if paused:
+        # Synthesis makes many containers and leaves the tree as it was: the cyclic
+        # garbage collector would only traverse the whole tree again and again (a cost that
+        # grows faster than the stack). The objects there are set aside for the collector
+        # meanwhile (gc.freeze), so it looks at what synthesis makes alone; unless something
+        # else froze objects, which then stay as they are, and the collector is paused.
+        frozen = gc.isenabled() and gc.get_freeze_count() == 0
+        paused = gc.isenabled() and not frozen
+        if frozen:
+            gc.freeze()
+        elif paused:
             gc.disable()
         try:
             return self._render_template()
         finally:
-            if paused:
+            if frozen:
+                gc.unfreeze()
+            elif paused:
                 gc.enable()
 
     def _render_template(self) -> dict[str, Any]:

@@ -178,3 +178,27 @@ def test_to_template_is_repeatable() -> None:
 def test_description_limit() -> None:
     with pytest.raises(ValidationError, match="Stack description must be <= 1024 bytes"):
         Stack(App(), "S", description="x" * 513)
+
+
+def test_synthesis_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    stack = new_stack()
+    CfnResource(stack, "R", type="AWS::SNS::Topic")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    stack.to_template()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # Objects someone else froze stay frozen; a disabled collector stays disabled.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        stack.to_template()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        stack.to_template()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
