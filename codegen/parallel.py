@@ -15,6 +15,8 @@ import os
 from typing import Any, Callable, List, Optional, Sequence, Tuple, TypeVar
 
 JOBS_ENV = "CFN_CODEGEN_JOBS"
+# Fewer tasks than this (types, documents) are done in this process: forking costs more.
+WORTH_IT = 64
 
 State = TypeVar("State")
 Task = TypeVar("Task")

@@ -122,8 +122,6 @@ def _model(inputs: "Inputs", type_names: Sequence[str]) -> "Model":
 
 # Service counts of a rendering: module name, resource types, property types.
 Rendered = List[Tuple[str, int, int]]
-# Fewer types than this are rendered in this process.
-PARALLEL_MIN = 64
 
 
 def render(
@@ -135,7 +133,7 @@ def render(
     from codegen.render.render import Renderer
 
     renderer = Renderer(templates, specs)
-    if processes > 1 and len(type_names) >= PARALLEL_MIN:
+    if processes > 1 and len(type_names) >= parallel.WORTH_IT:
         found = _render_in_parallel(inputs, type_names, renderer, processes)
         if found is not None:
             files, rendered = found
@@ -144,11 +142,17 @@ def render(
     # In this process (and where a worker failed: so that the error is the one a run in
     # one process meets first, raised as it is).
     model = _model(inputs, type_names)
-    files = {}
+    files, rendered = _render_model(renderer, model)
+    files.update(renderer.package(model.versions, [m for m, _, _ in rendered], kept_modules))
+    return dict(sorted(files.items())), sorted(rendered)
+
+
+def _render_model(renderer: "Renderer", model: "Model") -> Tuple[Dict[str, bytes], Rendered]:
+    """The files of the service modules of ``model``, and their counts."""
+    files: Dict[str, bytes] = {}
     for service in model.services:
         files.update(renderer.service(model, service))
-    files.update(renderer.package(model.versions, [s.module_name for s in model.services], kept_modules))
-    return dict(sorted(files.items())), sorted(_counts(s) for s in model.services)
+    return files, [_counts(s) for s in model.services]
 
 
 def _counts(service: "Service") -> Tuple[str, int, int]:
@@ -169,7 +173,7 @@ def _render_in_parallel(
         return sum(inputs.sizes.get(file_of.get(t, ""), 2_000) for t in by_module[module])
 
     tasks = [by_module[m] for m in sorted(by_module, key=lambda m: (-cost(m), m))]
-    results = parallel.fork_map(_render_services, (inputs, file_of, renderer), tasks, processes)
+    results = parallel.fork_map(_render_services, (inputs, renderer), tasks, processes)
     files: Dict[str, bytes] = {}
     rendered: Rendered = []
     for result in results:
@@ -181,25 +185,13 @@ def _render_in_parallel(
 
 
 def _render_services(
-    state: Tuple["Inputs", Mapping[str, str], "Renderer"], type_names: Sequence[str]
+    state: Tuple["Inputs", "Renderer"], type_names: Sequence[str]
 ) -> Optional[Tuple[Dict[str, bytes], Rendered]]:
     """In a worker: model and render the services of ``type_names``; None on any error
     (the main process then does it all again, and meets the error itself)."""
-    from codegen.model.build import build_model
-
-    inputs, file_of, renderer = state
+    inputs, renderer = state
     try:
-        files: Dict[str, bytes] = {}
-        model = build_model(
-            resource_spec=inputs.resource_spec,
-            resource_spec_file=inputs.resource_spec_file,
-            registry_schemas={file_of[t]: inputs.registry_schemas[file_of[t]] for t in type_names if t in file_of},
-            registry_version=inputs.registry_version,
-            type_names=type_names,
-        )
-        for service in model.services:
-            files.update(renderer.service(model, service))
-        return files, [_counts(s) for s in model.services]
+        return _render_model(renderer, _model(inputs, type_names))
     except Exception:
         return None
 

@@ -16,7 +16,7 @@ import pytest
 
 from codegen.model.build import build_model
 from codegen.model.samples import sample_inner, sample_properties
-from codegen.model.types import Choice, PropertyType, ResourceType, TypeRef
+from codegen.model.types import Choice, Constraints, PropertyType, ResourceType, TypeRef
 
 TYPE = "Test::Demo::Thing"
 _SPEC = {"ResourceSpecificationVersion": "1.0.0", "ResourceTypes": {}, "PropertyTypes": {}}
@@ -324,3 +324,35 @@ def test_a_closed_empty_object_must_be_empty() -> None:
         CfnInstance.BlockDeviceMappingProperty(device_name="/dev/sdh", no_device={"a": 1})
     with pytest.raises(PropertyTypeError, match="is not an object"):
         CfnInstance.BlockDeviceMappingProperty(device_name="/dev/sdh", no_device=[])
+
+
+def test_constraints_of_both_are_the_tighter_ones() -> None:
+    from codegen.model.types import Constraints
+
+    own = Constraints(min_length=1, max_length=1024, pattern="^arn:", enum=("a", "b", "c"), multiple_of=2)
+    branch = Constraints(max_length=64, minimum=3, pattern="function:", enum=("c", "b"), multiple_of=6)
+    both = branch.conjoined(own)
+    assert (both.min_length, both.max_length, both.minimum, both.multiple_of) == (1, 64, 3, 6)
+    assert both.enum == ("c", "b")
+    import regex
+
+    assert both.pattern is not None
+    assert regex.search(both.pattern, "arn:function:x") and not regex.search(both.pattern, "function:x")
+    assert own.conjoined(own) == own
+
+
+def test_scalar_branches_that_all_ask_the_same_keep_what_they_ask() -> None:
+    resource = _resource({"Name": {"type": "string", "anyOf": [{"maxLength": 5}, {"maxLength": 5}]}})
+    assert _prop_type(resource, "Name") == TypeRef.of_primitive("String", Constraints(max_length=5))
+
+
+def test_dotted_names_go_through_property_types() -> None:
+    from codegen.model.types import property_path
+
+    grouping = {"type": "object", "properties": {"Ids": STRING}}
+    resource = _resource({"Grouping": {"$ref": "#/definitions/Grouping"}, "Name": STRING}, definitions={"Grouping": grouping})
+    structs = {s.cfn_name: s for s in resource.property_types}
+    found = property_path("Grouping.Ids", resource.properties, structs)
+    assert found is not None and [p.python_name for p in found] == ["grouping", "ids"]
+    assert property_path("Grouping.Missing", resource.properties, structs) is None
+    assert property_path("Name.Ids", resource.properties, structs) is None  # not a structure

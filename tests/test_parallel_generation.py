@@ -31,7 +31,7 @@ def _types() -> List[str]:
 def test_parallel_rendering_writes_the_same_files() -> None:
     settings = load_settings(ROOT)
     types = _types()
-    assert len(types) >= pipeline.PARALLEL_MIN
+    assert len(types) >= parallel.WORTH_IT
     inputs = load_inputs(REAL_SPECS, types, jobs=2)
     one = pipeline.render(inputs, inputs.type_names, settings.templates, REAL_SPECS, ["aws_kept"], 1)
     two = pipeline.render(inputs, inputs.type_names, settings.templates, REAL_SPECS, ["aws_kept"], 2)

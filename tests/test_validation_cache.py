@@ -15,13 +15,14 @@ import jsonschema
 import pytest
 from jsonschema.exceptions import best_match
 
+from codegen import parallel
 from codegen.errors import SpecError, json_pointer
 from codegen.load import inputs as inputs_module
 from codegen.load import load_inputs, validate, verdicts
 from codegen.load.specfiles import SCHEMA_ZIP_FILE, write_schema_zip
 from specs_fixture import REAL_SPECS
 
-# Enough types that validation is shared out over processes (inputs.PARALLEL_MIN).
+# Enough types that validation is shared out over processes (parallel.WORTH_IT).
 COUNT = 72
 
 
@@ -179,7 +180,7 @@ def test_parallel_validation_returns_what_one_process_does(tmp_path: Path, cache
     one = load_inputs(specs, types, jobs=1)
     two = load_inputs(specs, types, jobs=2)
     assert one == two
-    assert len(types) >= inputs_module.PARALLEL_MIN
+    assert len(types) >= parallel.WORTH_IT
 
 
 # -- the $ref keyword resolved once: jsonschema's verdicts and errors, unchanged ---------

@@ -128,8 +128,6 @@ def load_inputs(specs: Path, patterns: Sequence[str], *, jobs: Optional[int] = N
 
 # -- validation over several processes -------------------------------------------------
 
-# Fewer documents than this to validate are validated in this process.
-PARALLEL_MIN = 64
 _BATCH = 16
 
 
@@ -150,7 +148,7 @@ def _registry_verdicts(state: Tuple[Mapping[str, Any], str], batch: Sequence[str
 def _valid_registry_schemas(schemas: Mapping[str, Any], members: Sequence[str], zip_file: str, processes: int) -> Set[str]:
     """The ``members`` that pass every check, found by ``processes`` workers; none when
     there are too few to be worth it (the caller checks what is not returned)."""
-    if processes <= 1 or len(members) < PARALLEL_MIN:
+    if processes <= 1 or len(members) < parallel.WORTH_IT:
         return set()
     validate.validator("registry-schema")  # built once, before the workers are forked
     batches = [members[i : i + _BATCH] for i in range(0, len(members), _BATCH)]
@@ -192,7 +190,7 @@ def _spec_structure_holds(subset: Mapping[str, Any], type_names: Sequence[str], 
     parts by ``processes`` workers; False when not, or not worth finding out this way
     (the caller then checks the whole, which finds the error that counts). The limits
     come first, as in ``validate.check``: a document beyond them is not read further."""
-    if processes <= 1 or len(type_names) < PARALLEL_MIN or not _spec_schema_splits():
+    if processes <= 1 or len(type_names) < parallel.WORTH_IT or not _spec_schema_splits():
         return False
     validate.check_limits(subset, file, validate.LIMITS.get("resource-specification", validate.DEFAULT_LIMITS))
     chosen = sorted(set(type_names))

@@ -37,6 +37,7 @@ from codegen.model.types import (
     SpecVersions,
     Tagging,
     TypeRef,
+    property_path,
 )
 
 _REGISTRY_TYPES = {"string": STRING, "integer": INTEGER, "number": DOUBLE, "boolean": BOOLEAN}
@@ -155,7 +156,7 @@ class _RegistryResource:
             if is_struct(target):
                 return TypeRef.of_struct(self._struct(str(target_path[-1]), target, target_path))
             resolved = self.type_of(target, target_path, str(target_path[-1]), seen + (ref,))
-            return resolved.with_constraints(resolved.constraints.merged(own))
+            return resolved.with_constraints(own.conjoined(resolved.constraints))
         declared = node.get("type")
         if isinstance(declared, list):
             kinds = sorted(set(declared) - {"null"})
@@ -215,10 +216,10 @@ class _RegistryResource:
                 schema, schema_path = value_schema
                 patterns = node.get("patternProperties")
                 if isinstance(patterns, dict) and len(patterns) == 1 and node.get("additionalProperties") is False:
-                    own = own.merged(Constraints(key_pattern=next(iter(patterns))))
+                    own = own.conjoined(Constraints(key_pattern=next(iter(patterns))))
                 return TypeRef.map_of(self.type_of(schema, schema_path, hint), own)
             if node.get("additionalProperties") is False and "patternProperties" not in node:
-                own = own.merged(Constraints(max_keys=0))  # a closed object with no properties: {}
+                own = own.conjoined(Constraints(max_keys=0))  # a closed object with no properties: {}
             return TypeRef.of_primitive(JSON, own)
         raise self.source.error(path + ["type"], f"unknown type {kind!r}")
 
@@ -239,15 +240,14 @@ class _RegistryResource:
                 return plain
             options: List[TypeRef] = []
             for branch, where in resolved:
-                extra = _constraints(self.source, branch, where)
-                own_pattern = plain.constraints.pattern
-                if extra.pattern is not None and own_pattern is not None and extra.pattern != own_pattern:
-                    extra = replace(extra, pattern=_both_patterns(extra.pattern, own_pattern))
-                option = plain.with_constraints(plain.constraints.merged(extra))
+                # The branch's constraints hold with the scalar's own (its first: samples
+                # are drawn from the branch).
+                option = plain.with_constraints(_constraints(self.source, branch, where).conjoined(plain.constraints))
                 if option not in options:
                     options.append(option)
             if len(options) > 1:
                 return TypeRef("union", options=tuple(options), constraints=plain.constraints)
+            return options[0]  # every branch asks the same
         return plain
 
     def _map_values(self, node: Mapping[str, Any], path: List[PathPart]) -> Optional[Tuple[Any, List[PathPart]]]:
@@ -329,15 +329,6 @@ class _RegistryResource:
         return tuple(result)
 
 
-def _both_patterns(first: str, second: str) -> str:
-    """One pattern a string matches when it matches both (as JSON Schema's ``pattern``
-    does: a search, anchored only where the pattern anchors itself)."""
-    def anywhere(pattern: str) -> str:
-        return pattern if pattern.startswith("^") else f"[\\s\\S]*?(?:{pattern})"
-
-    return f"^(?={anywhere(first)})(?={anywhere(second)})"
-
-
 def _implied_type(node: Mapping[str, Any]) -> Optional[str]:
     """The JSON type a node without ``type`` can only have: that of its enum's values,
     or an object when it describes keys."""
@@ -362,19 +353,10 @@ def choices_of(
 ) -> Tuple[Choice, ...]:
     """The schema's rules on which of ``properties`` are present, those that name only
     them (dotted paths: properties of their structures, in ``structs``)."""
-
-    def names(path: str, level: Sequence[Property]) -> bool:
-        head, _, rest = path.partition(".")
-        found = next((p for p in level if p.cfn_name == head), None)
-        if found is None or not rest:
-            return found is not None
-        inner = structs.get(found.type.struct) if found.type.kind == "struct" else None
-        return inner is not None and names(rest, inner.properties)
-
     return tuple(
         Choice(exactly_one=keyword == "oneOf", options=options)
         for keyword, options in object_members(dict(node)).choices
-        if all(names(path, properties) for option in options for path in option)
+        if all(property_path(path, properties, structs) is not None for option in options for path in option)
     )
 
 

@@ -7,7 +7,7 @@ constraints and texts. Templates only lay it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Tuple
+from typing import Any, Mapping, Optional, Sequence, Tuple
 
 # Primitive kinds of the model; the registry's JSON types and the resource
 # specification's PrimitiveType both map onto these.
@@ -44,20 +44,51 @@ class Constraints:
     max_keys: Optional[int] = None
     key_pattern: Optional[str] = None
 
-    def merged(self, other: "Constraints") -> "Constraints":
-        """These constraints with ``other``'s set values laid over them."""
+    def conjoined(self, other: "Constraints") -> "Constraints":
+        """What a value meeting both these constraints and ``other`` meets (JSON Schema's
+        ``allOf``): the tighter bound of each kind, both patterns (these first: samples are
+        drawn from the first), the allowed values of both. Of two step sizes neither of
+        which is a multiple of the other, and of allowed values no value of which is in
+        both, these are kept."""
         values = {name: getattr(self, name) for name in self.__dataclass_fields__}
         for name in self.__dataclass_fields__:
-            value = getattr(other, name)
-            if value is not None:
-                values[name] = value
+            mine, theirs = values[name], getattr(other, name)
+            if theirs is None or mine == theirs:
+                continue
+            if mine is None:
+                values[name] = theirs
+            elif name in _LOWER_BOUNDS:
+                values[name] = max(mine, theirs)
+            elif name in _UPPER_BOUNDS:
+                values[name] = min(mine, theirs)
+            elif name in ("pattern", "key_pattern"):
+                values[name] = both_patterns(mine, theirs)
+            elif name == "enum":
+                values[name] = tuple(v for v in mine if v in theirs) or mine
+            elif name == "unique_items":
+                values[name] = True
+            elif name == "multiple_of" and theirs % mine == 0:
+                values[name] = theirs
         return Constraints(**values)
 
     def is_empty(self) -> bool:
         return all(getattr(self, name) is None for name in self.__dataclass_fields__)
 
 
+_LOWER_BOUNDS = frozenset({"minimum", "exclusive_minimum", "min_length", "min_items", "min_keys"})
+_UPPER_BOUNDS = frozenset({"maximum", "exclusive_maximum", "max_length", "max_items", "max_keys"})
+
 NO_CONSTRAINTS = Constraints()
+
+
+def both_patterns(first: str, second: str) -> str:
+    """One pattern a string matches when it matches both (as JSON Schema's ``pattern``
+    does: a search, anchored only where the pattern anchors itself)."""
+
+    def anywhere(pattern: str) -> str:
+        return pattern if pattern.startswith("^") else f"[\\s\\S]*?(?:{pattern})"
+
+    return f"^(?={anywhere(first)})(?={anywhere(second)})"
 
 
 @dataclass(frozen=True)
@@ -138,6 +169,21 @@ class PropertyType:
     description: str = ""
     documentation_url: str = ""
     choices: Tuple[Choice, ...] = ()
+
+
+def property_path(
+    path: str, properties: Sequence["Property"], structs: Mapping[str, "PropertyType"]
+) -> Optional[Tuple["Property", ...]]:
+    """The properties a dotted name of a ``Choice`` (``AccountGrouping.LinkedAccountIds``)
+    goes through, from ``properties`` into the property types of ``structs``; None if it
+    names none."""
+    head, _, rest = path.partition(".")
+    found = next((p for p in properties if p.cfn_name == head), None)
+    if found is None or not rest:
+        return None if found is None else (found,)
+    inner = structs.get(found.type.struct) if found.type.kind == "struct" else None
+    below = property_path(rest, inner.properties, structs) if inner is not None else None
+    return None if below is None else (found, *below)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from codegen.model.types import (
     ResourceType,
     Service,
     TypeRef,
+    property_path,
 )
 from codegen.render.escape import literal
 from codegen.render.layout import Group, Node, call, collection, import_from, parameters, subscript
@@ -457,10 +458,10 @@ Structs = Mapping[str, PropertyType]
 
 def _python_path(path: str, properties: Sequence[Property], structs: Structs) -> str:
     """A choice's dotted CloudFormation path (``AccountGrouping.LinkedAccountIds``) in Python names."""
-    head, _, rest = path.partition(".")
-    prop = next(p for p in properties if p.cfn_name == head)
-    name = _check_identifier(prop.python_name, "property name")
-    return name + "." + _python_path(rest, structs[prop.type.struct].properties, structs) if rest else name
+    found = property_path(path, properties, structs)
+    if found is None:  # the model keeps only rules whose names it found
+        raise ValueError(f"no property {path!r}")
+    return ".".join(_check_identifier(p.python_name, "property name") for p in found)
 
 
 def _choices(choices: Sequence[Choice], properties: Sequence[Property], structs: Structs) -> Optional[Tuple[str, Node, str]]:

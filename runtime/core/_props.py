@@ -313,7 +313,7 @@ class Json(ValueSpec[Any]):
         self.max_keys = max_keys
 
     def check(self, value: Any, path: str) -> Any:
-        if self.max_keys is None or isinstance(value, IResolvable) or Token.is_unresolved(value):
+        if self.max_keys is None or Token.is_unresolved(value):
             return value
         if not isinstance(value, Mapping):
             raise PropertyTypeError(path, value, f"is not an object (got {type(value).__name__})")

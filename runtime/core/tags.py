@@ -520,21 +520,10 @@ def _resource_tag_manager(resource: Any) -> TagManager:
     return manager
 
 
-_TAGS_PROP: dict[type, Any] = {}
-
-
-def _tags_prop(cls: type) -> Any:
+def _tags_prop(cls: type[CfnResourceBase]) -> Any:
     """The ``Prop`` of the resource's tags: ``_tag_property`` (``tags_raw`` unless the class
-    names another), or the one named ``Tags`` in CloudFormation."""
-    if cls in _TAGS_PROP:
-        return _TAGS_PROP[cls]
-    props = getattr(cls, "_props", ())
-    attribute = getattr(cls, "_tag_property", "tags_raw")
-    found = next((p for p in props if p.name == attribute), None)
-    if found is None:
-        found = next((p for p in props if p.cfn_name == "Tags"), None)
-    _TAGS_PROP[cls] = found
-    return found
+    names another)."""
+    return cls._key_table().get(cls._tag_property)
 
 
 def _render_resource_tags(resource: CfnResourceBase, values: dict[str, Any]) -> dict[str, Any]:
