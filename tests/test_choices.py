@@ -356,3 +356,9 @@ def test_dotted_names_go_through_property_types() -> None:
     assert found is not None and [p.python_name for p in found] == ["grouping", "ids"]
     assert property_path("Grouping.Missing", resource.properties, structs) is None
     assert property_path("Name.Ids", resource.properties, structs) is None  # not a structure
+
+
+def test_one_of_with_two_empty_options_keeps_no_rule() -> None:
+    # Two branches that always match: no value meets "exactly one" - not a rule to check.
+    resource = _resource({"A": STRING}, oneOf=[{"required": ["A"]}, {"description": "x"}, {"title": "y"}])
+    assert resource.choices == ()

@@ -78,17 +78,13 @@ def _collect(
         branches = node.get(keyword)
         if not isinstance(branches, list):
             continue
-        options: List[Tuple[str, ...]] = []
-        defined: List[str] = list(properties)
-        refines = False
-        # Branches that name no required property but close the object to their own
-        # properties (``additionalProperties: false``): an empty object matches each.
-        closed: List[str] = []
-        closed_count = 0
-        branch_names: List[Tuple[Dict[str, Any], Set[str]]] = []
+        defined = set(properties)
+        # Each anyOf/oneOf branch: itself, the names it requires (its option), the names it defines.
+        seen: List[Tuple[Dict[str, Any], Tuple[str, ...], Tuple[str, ...]]] = []
+        readable = True
         for index, branch in enumerate(branches):
             if not isinstance(branch, dict) or "$ref" in branch:
-                options = []  # a branch this reading cannot see into: no rule from these branches
+                readable = False  # a branch this reading cannot see into: no rule of options
                 break
             if keyword == "allOf" or len(branches) == 1:  # one branch: it must hold
                 _collect(branch, path + (keyword, index), properties, required, choices)
@@ -98,28 +94,42 @@ def _collect(
             branch_required: List[str] = []
             branch_properties: Dict[str, Tuple[Any, Tuple[PathPart, ...]]] = {}
             _collect(branch, path + (keyword, index), branch_properties, branch_required, [])
-            branch_required += _nested_required(branch)
-            refines = refines or bool(set(branch_properties) & set(defined))
-            defined += branch_properties
+            seen.append((branch, tuple(branch_required + _nested_required(branch)), tuple(branch_properties)))
             for name, found in branch_properties.items():
                 properties.setdefault(name, found)
-            options.append(tuple(branch_required))
-            branch_names.append((branch, set(branch_properties)))
-            if not branch_required and branch.get("additionalProperties") is False and branch_properties:
-                closed += [name for name in branch_properties if name not in closed]
-                closed_count += 1
-        if keyword == "oneOf" and closed_count >= 2:
-            # An empty object would match two of them: one of their properties must be set.
-            choices.append(("anyOf", tuple((name,) for name in closed)))
-        elif len(options) >= 2:
-            # "Exactly one option set" is the oneOf only when presence alone decides which
-            # branches match; else (a branch narrowing a property others define, holding a
-            # rule of its own, closed to other names) only "some option is set" is sure.
-            decided = not refines and all(
-                _decided_by_presence(branch, option, names, [o for o in options if o is not option])
-                for (branch, names), option in zip(branch_names, options)
-            )
-            choices.append((keyword if decided else "anyOf", tuple(options)))
+        rule = _branch_rule(keyword, seen, defined, readable)
+        if rule is not None:
+            choices.append(rule)
+
+
+def _branch_rule(
+    keyword: str,
+    seen: List[Tuple[Dict[str, Any], Tuple[str, ...], Tuple[str, ...]]],
+    defined: Set[str],
+    readable: bool,
+) -> Optional[Tuple[str, Tuple[Tuple[str, ...], ...]]]:
+    """The rule of an anyOf/oneOf's branches (``seen``) on which names are set, if any."""
+    # Branches that require no name but close the object to their own properties
+    # (``additionalProperties: false``): an empty object matches each of them.
+    closed = [names for branch, option, names in seen if not option and branch.get("additionalProperties") is False and names]
+    if keyword == "oneOf" and len(closed) >= 2:
+        # An empty object would match two of them: one of their properties must be set.
+        return ("anyOf", tuple((name,) for name in dict.fromkeys(n for names in closed for n in names)))
+    options = tuple(option for _, option, _ in seen)
+    if not readable or len(options) < 2:
+        return None
+    # "Exactly one option set" is the oneOf only when presence alone decides which
+    # branches match; else (a branch narrowing a property the node or another branch
+    # defines, holding a rule of its own, closed to other names) only "some option is set" is sure.
+    refines = any(
+        set(names) & (defined | {n for j, (_, _, other) in enumerate(seen) if j != i for n in other})
+        for i, (_, _, names) in enumerate(seen)
+    )
+    decided = not refines and all(
+        _decided_by_presence(branch, option, set(names), [o for j, o in enumerate(options) if j != i])
+        for i, (branch, option, names) in enumerate(seen)
+    )
+    return (keyword if decided else "anyOf", options)
 
 
 # Keywords of a branch that say nothing about values: the branch matches by presence alone.
@@ -162,11 +172,14 @@ def _property_count_rule(node: Dict[str, Any], own: Any) -> Optional[Tuple[str, 
 
 def _can_be_met(keyword: str, options: Tuple[Tuple[str, ...], ...]) -> bool:
     """A rule worth checking: ``anyOf`` with an empty option always holds; ``oneOf``
-    with an option inside another can hold only in ways AWS's schema did not mean."""
+    with an option inside another (two empty ones too: both always met) can hold only
+    in ways AWS's schema did not mean."""
     if keyword == "anyOf":
         return all(options)
     sets = [set(option) for option in options]
-    return all(not (a <= b) for i, a in enumerate(sets) for j, b in enumerate(sets) if i != j and a)
+    return sum(not a for a in sets) <= 1 and all(
+        not (a <= b) for i, a in enumerate(sets) for j, b in enumerate(sets) if i != j and a
+    )
 
 
 def number_text(value: Any) -> str:
