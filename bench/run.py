@@ -78,10 +78,7 @@ def troposphere_generation(repeat: int) -> Optional[float]:
             shutil.rmtree(tree, ignore_errors=True)
             shutil.rmtree(work / "black-cache", ignore_errors=True)
             shutil.copytree(source_dir, tree, ignore=shutil.ignore_patterns(".git", "__pycache__", ".tox", "*.egg-info"))
-            names = sorted(
-                {_TROPOSPHERE_RENAMES.get(p.stem, p.stem) for p in (tree / "troposphere").glob("*.py")
-                 if p.stem not in _TROPOSPHERE_SKIPPED and "PropsDictType" in p.read_text()}
-            )
+            names = sorted({_TROPOSPHERE_RENAMES.get(p.stem, p.stem) for p in _generated_modules(tree / "troposphere")})
             (tree / "autogen").write_text("".join(f"{name}\n" for name in names))
             steps = [
                 [sys.executable, "scripts/gen.py", "--filelist", "autogen", "-d", "troposphere", "--spec", str(spec)],
@@ -110,9 +107,7 @@ def troposphere_formatting(repeat: int) -> Optional[float]:
     if spec is None or not spec.submodule_search_locations:
         return None
     package = Path(list(spec.submodule_search_locations)[0])
-    modules = [
-        p for p in sorted(package.glob("*.py")) if p.stem not in _TROPOSPHERE_SKIPPED and "PropsDictType" in p.read_text()
-    ]
+    modules = _generated_modules(package)
     times = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
@@ -132,6 +127,11 @@ def troposphere_formatting(repeat: int) -> Optional[float]:
 
 
 # As troposphere's scripts/regen lists the services to generate.
+def _generated_modules(package: Path) -> list[Path]:
+    """The modules of a troposphere package its generator writes (resource classes)."""
+    return [p for p in sorted(package.glob("*.py")) if p.stem not in _TROPOSPHERE_SKIPPED and "PropsDictType" in p.read_text()]
+
+
 _TROPOSPHERE_SKIPPED = {"__init__", "constants", "policies", "serverless", "template_generator", "utils"}
 _TROPOSPHERE_RENAMES = {"analytics": "kinesisanalytics", "awslambda": "lambda", "firehose": "kinesisfirehose"}
 

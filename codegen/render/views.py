@@ -596,6 +596,7 @@ def module_view(
         l2 = replace(l2, core_imports=tuple(n for n in l2.core_imports if n not in _ALWAYS_IMPORTED))
         names += [t.name for group in (l2.enums, l2.protocols, l2.structs, l2.constructs) for t in group]
     for module, exported in [*reexports.items(), *lazy.items()]:
+        _check_identifier(module, "module name")
         names += [_check_identifier(n, "re-exported name") for n in exported]
     exports = sorted(names)
     title = title or f"{service.vendor}::{service.name}"
@@ -630,7 +631,7 @@ def module_view(
                 collection(
                     "",
                     tuple(
-                        collection("", (literal(f".{_check_identifier(m, 'module name')}"), collection("", tuple(literal(n) for n in names))))
+                        collection("", (literal(f".{m}"), collection("", tuple(literal(n) for n in names))))
                         for m, names in sorted(lazy.items())
                     ),
                 ),
