@@ -108,13 +108,18 @@ def build(specs: Path, types: Sequence[str]) -> "Model":
     return _model(inputs, inputs.type_names)
 
 
-def _model(inputs: "Inputs", type_names: Sequence[str]) -> "Model":
+def _model(inputs: "Inputs", type_names: Sequence[str], file_of: Optional[Mapping[str, str]] = None) -> "Model":
+    """The model of ``type_names``; ``file_of`` (type name -> registry schema file) lets it
+    look at their schemas alone, not all of them (a worker builds many small models)."""
     from codegen.model.build import build_model
 
+    schemas = inputs.registry_schemas
+    if file_of is not None:
+        schemas = {file_of[t]: schemas[file_of[t]] for t in type_names if t in file_of}
     return build_model(
         resource_spec=inputs.resource_spec,
         resource_spec_file=inputs.resource_spec_file,
-        registry_schemas=inputs.registry_schemas,
+        registry_schemas=schemas,
         registry_version=inputs.registry_version,
         type_names=type_names,
     )
@@ -173,7 +178,7 @@ def _render_in_parallel(
         return sum(inputs.sizes.get(file_of.get(t, ""), 2_000) for t in by_module[module])
 
     tasks = [by_module[m] for m in sorted(by_module, key=lambda m: (-cost(m), m))]
-    results = parallel.fork_map(_render_services, (inputs, renderer), tasks, processes)
+    results = parallel.fork_map(_render_services, (inputs, file_of, renderer), tasks, processes)
     files: Dict[str, bytes] = {}
     rendered: Rendered = []
     for result in results:
@@ -185,13 +190,13 @@ def _render_in_parallel(
 
 
 def _render_services(
-    state: Tuple["Inputs", "Renderer"], type_names: Sequence[str]
+    state: Tuple["Inputs", Mapping[str, str], "Renderer"], type_names: Sequence[str]
 ) -> Optional[Tuple[Dict[str, bytes], Rendered]]:
     """In a worker: model and render the services of ``type_names``; None on any error
     (the main process then does it all again, and meets the error itself)."""
-    inputs, renderer = state
+    inputs, file_of, renderer = state
     try:
-        return _render_model(renderer, _model(inputs, type_names))
+        return _render_model(renderer, _model(inputs, type_names, file_of))
     except Exception:
         return None
 
